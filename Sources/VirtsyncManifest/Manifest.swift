@@ -1,0 +1,49 @@
+public import LibvirtXML
+
+/// One object that git says should exist: a parsed, validated YAML document or bare `.xml` file.
+public struct Manifest: Sendable, Hashable {
+    /// How the manifest was written, which decides the defaults for power state and autostart.
+    public enum Origin: String, Sendable, Hashable, Codable {
+        /// A `virtsync/v1` YAML document.
+        case yaml
+        /// A bare `.xml` file (`virsh dumpxml` output kept in git).
+        case bareXML
+    }
+
+    public var metadata: ObjectMeta
+    public var spec: ManifestSpec
+    public var origin: Origin
+    /// Where the document starts (the `apiVersion` line, or the XML root element).
+    public var location: SourceLocation
+
+    public init(metadata: ObjectMeta, spec: ManifestSpec, origin: Origin, location: SourceLocation) {
+        self.metadata = metadata
+        self.spec = spec
+        self.origin = origin
+        self.location = location
+    }
+
+    public var kind: ManifestKind { spec.kind }
+
+    public var id: ObjectID {
+        if case .volume(let volume) = spec { return ObjectID(.volume, metadata.name, pool: volume.pool) }
+        return ObjectID(kind, metadata.name)
+    }
+}
+
+/// The `spec` of a manifest, one case per kind.
+public enum ManifestSpec: Sendable, Hashable {
+    case network(NetworkSpec)
+    case storagePool(StoragePoolSpec)
+    case volume(VolumeSpec)
+    case domain(DomainSpec)
+
+    public var kind: ManifestKind {
+        switch self {
+        case .network: .network
+        case .storagePool: .storagePool
+        case .volume: .volume
+        case .domain: .domain
+        }
+    }
+}

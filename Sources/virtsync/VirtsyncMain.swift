@@ -1,0 +1,4 @@
+@main
+struct VirtsyncMain {
+    static func main() {}
+}

@@ -26,7 +26,11 @@ public struct Manifest: Sendable, Hashable {
     public var kind: ManifestKind { spec.kind }
 
     public var id: ObjectID {
-        if case .volume(let volume) = spec { return ObjectID(.volume, metadata.name, pool: volume.pool) }
+        switch spec {
+        case .volume(let volume): return ObjectID(.volume, metadata.name, pool: volume.pool)
+        case .rawXML(let raw) where raw.kind == .volume: return ObjectID(.volume, metadata.name, pool: raw.pool)
+        default: break
+        }
         return ObjectID(kind, metadata.name)
     }
 }
@@ -37,6 +41,8 @@ public enum ManifestSpec: Sendable, Hashable {
     case storagePool(StoragePoolSpec)
     case volume(VolumeSpec)
     case domain(DomainSpec)
+    /// libvirt XML as written (bare `.xml` file or `spec.xml`).
+    case rawXML(RawXMLSpec)
 
     public var kind: ManifestKind {
         switch self {
@@ -44,6 +50,7 @@ public enum ManifestSpec: Sendable, Hashable {
         case .storagePool: .storagePool
         case .volume: .volume
         case .domain: .domain
+        case .rawXML(let raw): raw.kind
         }
     }
 }

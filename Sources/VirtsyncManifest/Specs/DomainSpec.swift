@@ -1,5 +1,3 @@
-public import LibvirtXML
-
 /// A virtual machine (seed 4.1, 4.3, 5.1–5.4): `kind: Domain`.
 ///
 /// Defaults follow virt-install where it has one (see README "Manifest reference").
@@ -41,8 +39,6 @@ public struct DomainSpec: Sendable, Hashable {
     public var restartPolicy: RestartPolicy
     /// How long a graceful shutdown may take before the domain is destroyed.
     public var shutdownTimeoutSeconds: Int
-    /// Raw `<domain>` XML (a bare `.xml` file or `spec.xml`); when set, the typed fields are unused.
-    public var xml: XElement?
 
     public init(
         type: DomainType = .kvm, uuid: String? = nil, memory: ByteSize, currentMemory: ByteSize? = nil,
@@ -50,8 +46,7 @@ public struct DomainSpec: Sendable, Hashable {
         cputune: CPUTune? = nil, memoryBacking: MemoryBacking? = nil, clockOffset: ClockOffset = .utc,
         onPoweroff: LifecycleAction = .destroy, onReboot: LifecycleAction = .restart,
         onCrash: LifecycleAction = .destroy, devices: Devices = Devices(), state: PowerState? = .running,
-        autostart: Bool? = false, restartPolicy: RestartPolicy = .never, shutdownTimeoutSeconds: Int = 120,
-        xml: XElement? = nil
+        autostart: Bool? = false, restartPolicy: RestartPolicy = .never, shutdownTimeoutSeconds: Int = 120
     ) {
         self.type = type
         self.uuid = uuid
@@ -73,7 +68,6 @@ public struct DomainSpec: Sendable, Hashable {
         self.autostart = autostart
         self.restartPolicy = restartPolicy
         self.shutdownTimeoutSeconds = shutdownTimeoutSeconds
-        self.xml = xml
     }
 }
 

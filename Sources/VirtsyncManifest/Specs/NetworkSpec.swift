@@ -1,5 +1,3 @@
-public import LibvirtXML
-
 /// A libvirt virtual network (seed 3.1 NAT, 3.2 bridged): `kind: Network`.
 public struct NetworkSpec: Sendable, Hashable {
     /// `forward.mode`; no `forward` at all makes an isolated network.
@@ -87,12 +85,10 @@ public struct NetworkSpec: Sendable, Hashable {
     public var active: Bool?
     /// `net-autostart`; nil leaves it alone.
     public var autostart: Bool?
-    /// Raw `<network>` XML (a bare `.xml` file or `spec.xml`); when set, the typed fields are unused.
-    public var xml: XElement?
 
     public init(
         uuid: String? = nil, forward: Forward? = nil, bridge: Bridge? = nil, mtu: Int? = nil, ips: [IP] = [],
-        active: Bool? = true, autostart: Bool? = true, xml: XElement? = nil
+        active: Bool? = true, autostart: Bool? = true
     ) {
         self.uuid = uuid
         self.forward = forward
@@ -101,6 +97,5 @@ public struct NetworkSpec: Sendable, Hashable {
         self.ips = ips
         self.active = active
         self.autostart = autostart
-        self.xml = xml
     }
 }

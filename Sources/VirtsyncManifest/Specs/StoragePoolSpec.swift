@@ -1,5 +1,3 @@
-public import LibvirtXML
-
 /// A libvirt storage pool (seed 3.3): `kind: StoragePool`.
 public struct StoragePoolSpec: Sendable, Hashable {
     /// Pool backends. Only `dir` is rendered today; the others parse so manifests can name them,
@@ -29,12 +27,10 @@ public struct StoragePoolSpec: Sendable, Hashable {
     public var build: Bool
     public var active: Bool?
     public var autostart: Bool?
-    /// Raw `<pool>` XML; when set, the typed fields are unused.
-    public var xml: XElement?
 
     public init(
         type: PoolType = .dir, uuid: String? = nil, targetPath: String, permissions: Permissions? = nil,
-        build: Bool = true, active: Bool? = true, autostart: Bool? = true, xml: XElement? = nil
+        build: Bool = true, active: Bool? = true, autostart: Bool? = true
     ) {
         self.type = type
         self.uuid = uuid
@@ -43,6 +39,5 @@ public struct StoragePoolSpec: Sendable, Hashable {
         self.build = build
         self.active = active
         self.autostart = autostart
-        self.xml = xml
     }
 }

@@ -1,5 +1,3 @@
-public import LibvirtXML
-
 /// A storage volume in a pool (seed 4.1 `--disk size=20`): `kind: Volume`, `metadata.name` is the volume name.
 public struct VolumeSpec: Sendable, Hashable {
     public enum Format: String, Sendable, Hashable, CaseIterable { case qcow2, raw }
@@ -32,12 +30,10 @@ public struct VolumeSpec: Sendable, Hashable {
     public var backingStore: BackingStore?
     public var source: CopySource?
     public var deletionPolicy: DeletionPolicy
-    /// Raw `<volume>` XML (`spec.xml`); when set, capacity and format are read from it.
-    public var xml: XElement?
 
     public init(
         pool: String, capacity: ByteSize, format: Format = .qcow2, backingStore: BackingStore? = nil,
-        source: CopySource? = nil, deletionPolicy: DeletionPolicy = .retain, xml: XElement? = nil
+        source: CopySource? = nil, deletionPolicy: DeletionPolicy = .retain
     ) {
         self.pool = pool
         self.capacity = capacity
@@ -45,6 +41,5 @@ public struct VolumeSpec: Sendable, Hashable {
         self.backingStore = backingStore
         self.source = source
         self.deletionPolicy = deletionPolicy
-        self.xml = xml
     }
 }

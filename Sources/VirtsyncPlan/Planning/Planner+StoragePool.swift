@@ -1,0 +1,26 @@
+import LibvirtXML
+extension Planner {
+    func createPool(_ object: DesiredObject) -> PlanStep {
+        var operations: [Operation] = [.define(xml: object.xml.xmlString())]
+        if object.build { operations.append(.build) }
+        if object.active != false { operations.append(.start) }
+        if object.autostart == true { operations.append(.setAutostart(true)) }
+        return PlanStep(id: object.id, change: .create, operations: operations)
+    }
+
+    /// A changed pool is redefined and, when active, restarted: volumes and the guests using them are untouched.
+    func updatePool(_ object: DesiredObject, _ have: ObservedObject) -> PlanStep? {
+        if let uuid = uuidChange(object, have) { return replaceStartable(object, have, uuid) }
+        var fields = comparator.compare(want: object.xml, have: have.xml)
+        var operations: [Operation] = []
+        if !fields.isEmpty {
+            operations.append(.define(xml: merger.merge(want: object.xml, into: have.xml).xmlString()))
+            if object.build { operations.append(.build) }
+            if have.active && object.active != false { operations += [.stop, .start] }
+        }
+        operations += activation(want: object.active, have: have.active, fields: &fields)
+        operations += autostart(want: object.autostart, have: have.autostart, fields: &fields)
+        guard !fields.isEmpty || !operations.isEmpty else { return nil }
+        return PlanStep(id: object.id, change: .update, fields: fields, operations: operations)
+    }
+}

@@ -1,0 +1,95 @@
+import LibvirtXML
+public import VirtsyncManifest
+
+/// Works out the plan: (manifests, observed host, inventory) → `Plan`. Pure: no libvirt, no files.
+public struct Planner: Sendable {
+    public var options: PlanOptions
+    let comparator: XMLComparator
+    let merger: XMLMerger
+
+    public init(options: PlanOptions = PlanOptions(), comparator: XMLComparator = XMLComparator()) {
+        self.options = options
+        self.comparator = comparator
+        self.merger = XMLMerger(comparator: comparator)
+    }
+
+    public func plan(_ manifests: [Manifest], observed: ObservedState, inventory: Inventory) -> Plan {
+        let formats = DesiredObject.volumeFormats(of: manifests)
+        let desired = manifests.map { DesiredObject($0, volumeFormats: formats) }
+        var plan = Plan()
+        for object in desired.sorted(by: { $0.id < $1.id }) {
+            guard let step = step(for: object, observed: observed, inventory: inventory) else {
+                plan.inSync.append(object.id)
+                continue
+            }
+            plan.steps.append(step)
+        }
+        let wanted = Set(desired.map(\.id))
+        let departed = inventory.entries.filter { !wanted.contains($0.id) }.sorted { $1.id < $0.id }
+        for entry in departed {
+            if options.prune {
+                plan.steps.append(removal(of: entry, observed: observed))
+            } else {
+                plan.leftGit.append(entry.id)
+            }
+        }
+        return plan
+    }
+
+    /// The step for one manifest, or nil when the object is already as it says.
+    func step(for object: DesiredObject, observed: ObservedState, inventory: Inventory) -> PlanStep? {
+        let location = object.manifest.location.description
+        guard let have = observed.objects[object.id] else {
+            if observed.present.contains(object.id) {
+                return PlanStep(id: object.id, change: .refused, notes: ["exists on the host but could not be read"], manifest: location)
+            }
+            return finish(creation(of: object), object)
+        }
+        let managed = inventory.contains(object.id) || have.marked
+        if !managed && !options.adopt {
+            return PlanStep(
+                id: object.id, change: .refused,
+                notes: ["\(object.id) exists on the host but is not managed by virtsync; use --adopt to take it over"],
+                manifest: location)
+        }
+        if var step = update(of: object, from: have, adopting: !managed, observed: observed) {
+            if !managed { step.notes.append("adopted: \(object.id) becomes managed") }
+            return finish(step, object)
+        }
+        return managed ? nil : finish(PlanStep(id: object.id, change: .update, notes: ["adopted: \(object.id) becomes managed"]), object)
+    }
+
+    private func finish(_ step: PlanStep, _ object: DesiredObject) -> PlanStep {
+        var step = step
+        step.manifest = object.manifest.location.description
+        step.suspended = object.manifest.metadata.isSuspended
+        if step.suspended { step.notes.append("suspended (virtsync.io/suspend): reported, not changed") }
+        return step
+    }
+
+    private func creation(of object: DesiredObject) -> PlanStep {
+        switch object.id.kind {
+        case .domain: createDomain(object)
+        case .network: createNetwork(object)
+        case .storagePool: createPool(object)
+        case .volume: createVolume(object)
+        }
+    }
+
+    private func update(of object: DesiredObject, from have: ObservedObject, adopting: Bool, observed: ObservedState) -> PlanStep? {
+        switch object.id.kind {
+        case .domain: updateDomain(object, have, adopting: adopting)
+        case .network: updateNetwork(object, have)
+        case .storagePool: updatePool(object, have)
+        case .volume: updateVolume(object, have, observed: observed)
+        }
+    }
+
+    /// A UUID the manifest fixes that differs from the host's: libvirt cannot change it in place.
+    func uuidChange(_ object: DesiredObject, _ have: ObservedObject) -> FieldChange? {
+        guard let want = object.xml.child("uuid")?.text, let current = have.xml.child("uuid")?.text,
+            want.lowercased() != current.lowercased()
+        else { return nil }
+        return FieldChange(path: "uuid", want: want, have: current)
+    }
+}

@@ -1,0 +1,49 @@
+internal import CLibvirt
+
+/// The one funnel for libvirt failures.
+///
+/// libvirt keeps its last error per thread, and every public libvirt function resets it on entry.
+/// So the error must be read on the failing thread before any other libvirt call, including a
+/// `vir*Free` run by a Swift `deinit`: callers pass the C call's result straight in as an argument,
+/// and these functions are `@inline(never)` so nothing the optimiser moves can slip in between.
+enum Check {
+    /// Silences libvirt's default handler, which prints every error to stderr; errors reach
+    /// callers as thrown `LibvirtError`s instead. Evaluated once, before the first connection.
+    static let quietErrors: Void = {
+        _ = virInitialize()
+        virSetErrorFunc(nil) { _, _ in }
+    }()
+
+    /// Returns a status or count, throwing the last error when it is negative.
+    @inline(never) @discardableResult
+    static func status(_ operation: String, _ result: Int32) throws(LibvirtError) -> Int32 {
+        guard result >= 0 else { throw lastError(operation) }
+        return result
+    }
+
+    /// Returns a new object handle, throwing the last error when it is NULL.
+    @inline(never)
+    static func handle(_ operation: String, _ result: OpaquePointer?) throws(LibvirtError) -> OpaquePointer {
+        guard let result else { throw lastError(operation) }
+        return result
+    }
+
+    /// Copies and frees a string libvirt allocated for the caller, throwing the last error when it is NULL.
+    @inline(never)
+    static func string(_ operation: String, _ result: UnsafeMutablePointer<CChar>?) throws(LibvirtError) -> String {
+        guard let result else { throw lastError(operation) }
+        return CString.adopt(result)
+    }
+
+    /// Copies the thread's last error (libvirt owns it: never freed here), then clears it so a later
+    /// failure that sets none cannot be blamed on this one.
+    static func lastError(_ operation: String) -> LibvirtError {
+        defer { virResetLastError() }
+        guard let error = virGetLastError() else {
+            return LibvirtError(operation: operation, code: -1, domain: -1, message: "libvirt reported no error")
+        }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "libvirt gave no message"
+        return LibvirtError(
+            operation: operation, code: error.pointee.code, domain: error.pointee.domain, message: message)
+    }
+}

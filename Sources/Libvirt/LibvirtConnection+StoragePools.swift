@@ -1,0 +1,34 @@
+internal import CLibvirt
+
+extension LibvirtConnection {
+    /// All storage pools, in one call (`virConnectListAllStoragePools`).
+    public func listStoragePools() throws(LibvirtError) -> [LibvirtStoragePool] {
+        try CString.adoptHandles("virConnectListAllStoragePools") { virConnectListAllStoragePools(handle, $0, 0) }
+            .map { LibvirtStoragePool(adopting: $0, connection: self) }
+    }
+
+    /// The storage pool with this name, or nil when there is none (`virStoragePoolLookupByName`).
+    public func lookupStoragePool(name: String) throws(LibvirtError) -> LibvirtStoragePool? {
+        try lookup { () throws(LibvirtError) in
+            let pool = try Check.handle("virStoragePoolLookupByName", virStoragePoolLookupByName(handle, name))
+            return LibvirtStoragePool(adopting: pool, connection: self)
+        }
+    }
+
+    /// Defines (or redefines) a persistent storage pool, validating the XML against libvirt's schema
+    /// (`virStoragePoolDefineXML` with `VIR_STORAGE_POOL_DEFINE_VALIDATE`). It is neither built nor started.
+    public func defineStoragePool(xml: String) throws(LibvirtError) -> LibvirtStoragePool {
+        let pool = try writeHandle("virStoragePoolDefineXML") {
+            virStoragePoolDefineXML(handle, xml, VIR_STORAGE_POOL_DEFINE_VALIDATE.rawValue)
+        }
+        return LibvirtStoragePool(adopting: pool, connection: self)
+    }
+
+    /// The volume at this path in any pool, or nil when there is none (`virStorageVolLookupByPath`).
+    public func lookupVolume(path: String) throws(LibvirtError) -> LibvirtStorageVolume? {
+        try lookup { () throws(LibvirtError) in
+            let volume = try Check.handle("virStorageVolLookupByPath", virStorageVolLookupByPath(handle, path))
+            return LibvirtStorageVolume(adopting: volume, connection: self)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+internal import CLibvirt
+
+/// A failed libvirt call: which C function failed and libvirt's own account of why.
+///
+/// Built only by the error funnel (`Check`), from `virGetLastError()` read on the failing thread
+/// right after the call, so `message` is libvirt's text, not a paraphrase.
+public struct LibvirtError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The C function that failed, e.g. `"virDomainDefineXMLFlags"`.
+    public var operation: String
+    /// libvirt's `virErrorNumber` (`VIR_ERR_*`); -1 when libvirt set no error.
+    public var code: Int32
+    /// libvirt's `virErrorDomain` (`VIR_FROM_*`): the subsystem that raised the error.
+    public var domain: Int32
+    /// libvirt's own message.
+    public var message: String
+
+    /// Creates an error; the funnel fills it from `virGetLastError()`.
+    public init(operation: String, code: Int32, domain: Int32, message: String) {
+        self.operation = operation
+        self.code = code
+        self.domain = domain
+        self.message = message
+    }
+
+    /// Whether the object looked for does not exist (no such domain, network, storage pool or volume).
+    public var isNotFound: Bool {
+        Self.notFoundCodes.contains(code)
+    }
+
+    /// `"<message> (<operation>, code <code>, domain <domain>)"`.
+    public var description: String {
+        "\(message) (\(operation), code \(code), domain \(domain))"
+    }
+
+    private static let notFoundCodes: Set<Int32> = [
+        Int32(VIR_ERR_NO_DOMAIN.rawValue),
+        Int32(VIR_ERR_NO_NETWORK.rawValue),
+        Int32(VIR_ERR_NO_STORAGE_POOL.rawValue),
+        Int32(VIR_ERR_NO_STORAGE_VOL.rawValue),
+    ]
+}
+
+extension LibvirtError {
+    /// Whether the error says a domain has no metadata element for the namespace asked about.
+    var isNoMetadata: Bool {
+        code == Int32(VIR_ERR_NO_DOMAIN_METADATA.rawValue)
+    }
+}

@@ -1,0 +1,102 @@
+public import Libvirt
+import LibvirtXML
+public import VirtsyncManifest
+public import VirtsyncPlan
+
+/// Reads what libvirt has into an `ObservedState`, with as few round trips as the API allows.
+///
+/// Every object is listed in bulk (`virConnectListAll*`), so names, activity and autostart of domains
+/// cost three calls whatever their number; XML is read only for the objects of `interest` (those a
+/// manifest or the inventory names), once inactive and, for a running one, once live.
+public struct HostReader: Sendable {
+    let connection: LibvirtConnection
+
+    public init(connection: LibvirtConnection) { self.connection = connection }
+
+    public func observe(interest: Set<ObjectID>) throws(HostError) -> ObservedState {
+        var state = ObservedState()
+        do {
+            try readDomains(interest, into: &state)
+            try readNetworks(interest, into: &state)
+            try readPools(interest, into: &state)
+        } catch let error as LibvirtError {
+            throw .libvirt(error)
+        } catch let error as HostError {
+            throw error
+        } catch {
+            throw .notFound("\(error)")
+        }
+        return state
+    }
+
+    private func readDomains(_ interest: Set<ObjectID>, into state: inout ObservedState) throws {
+        let all = try connection.listDomains()
+        let active = Set(try connection.listDomains(.active).map(\.name))
+        let autostart = Set(try connection.listDomains(.autostart).map(\.name))
+        for domain in all {
+            let id = ObjectID(.domain, domain.name)
+            state.present.insert(id)
+            guard interest.contains(id) else { continue }
+            let xml = try Self.parse(try domain.xml(inactive: true), id)
+            var object = ObservedObject(
+                id: id, xml: xml, active: active.contains(domain.name), power: .shutoff,
+                autostart: autostart.contains(domain.name), marked: OwnershipMark.isMarked(xml))
+            if object.active {
+                object.power = try domain.state() == .paused ? .paused : .running
+                let live = try Self.parse(try domain.xml(inactive: false), id)
+                object.liveXML = live
+                for disk in live.child("devices")?.children("disk") ?? [] {
+                    guard let path = disk.child("source").flatMap({ $0[attribute: "file"] }),
+                        let target = disk.child("target")?[attribute: "dev"]
+                    else { continue }
+                    state.runningDisks[path] = (domain.name, target)
+                }
+            }
+            state.objects[id] = object
+        }
+    }
+
+    private func readNetworks(_ interest: Set<ObjectID>, into state: inout ObservedState) throws {
+        let active = Set(try connection.listNetworks(activeOnly: true).map(\.name))
+        for network in try connection.listNetworks() {
+            let id = ObjectID(.network, network.name)
+            state.present.insert(id)
+            guard interest.contains(id) else { continue }
+            let isActive = active.contains(network.name)
+            var object = ObservedObject(
+                id: id, xml: try Self.parse(try network.xml(inactive: true), id), active: isActive,
+                autostart: try network.autostart())
+            if isActive { object.liveXML = try Self.parse(try network.xml(inactive: false), id) }
+            state.objects[id] = object
+        }
+    }
+
+    private func readPools(_ interest: Set<ObjectID>, into state: inout ObservedState) throws {
+        for pool in try connection.listStoragePools() {
+            let id = ObjectID(.storagePool, pool.name)
+            state.present.insert(id)
+            let isActive = try pool.isActive()
+            if interest.contains(id) {
+                state.objects[id] = ObservedObject(
+                    id: id, xml: try Self.parse(try pool.xml(inactive: true), id), active: isActive,
+                    autostart: try pool.autostart())
+            }
+            // Volumes of an inactive pool cannot be listed; they show up once it starts.
+            guard isActive else { continue }
+            for volume in try pool.listVolumes() {
+                let volumeID = ObjectID(.volume, volume.name, pool: pool.name)
+                state.present.insert(volumeID)
+                guard interest.contains(volumeID) else { continue }
+                state.objects[volumeID] = ObservedObject(id: volumeID, xml: try Self.parse(try volume.xml(), volumeID), active: true)
+            }
+        }
+    }
+
+    static func parse(_ text: String, _ id: ObjectID) throws(HostError) -> XElement {
+        do {
+            return try XElement(parsing: text)
+        } catch {
+            throw .malformedXML(object: id.description, message: error.description)
+        }
+    }
+}

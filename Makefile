@@ -1,0 +1,37 @@
+# virtsync: build, test and try it. GNU make; recipes stay short, longer shell lives in scripts/.
+
+SWIFT ?= swift
+export PATH := /opt/swift/usr/bin:$(PATH)
+
+.PHONY: deps build services test demo bench clean
+
+# Debian packages for libvirt, QEMU and the build (idempotent; uses sudo when not root).
+deps:
+	scripts/deps.sh
+
+build:
+	$(SWIFT) build
+
+# virtlogd and libvirtd (and journald) started if not running, then wait for qemu:///system.
+services:
+	scripts/services.sh
+
+# Every tier: pure, test:///default driver, and the real host (VIRTSYNC_REAL_HOST=1).
+test: deps services
+	@start=$$(date +%s); VIRTSYNC_REAL_HOST=1 $(SWIFT) test; rc=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s, exit $$rc"; exit $$rc
+
+# Validate every manifest, then apply the runnable set to libvirt's in-process test driver and
+# re-plan in the same process (test:///default keeps no state between processes).
+demo: deps build
+	.build/debug/virtsync validate manifests
+	@state=$$(mktemp -d); \
+	.build/debug/virtsync apply --connect test:///default --verify --state-dir "$$state" manifests/runnable; \
+	rc=$$?; rm -rf "$$state"; exit $$rc
+
+bench: deps services
+	$(SWIFT) build -c release
+	.build/release/virtsync-bench
+
+clean:
+	rm -rf .build

@@ -1,4 +1,3 @@
-public import LibvirtXML
 
 /// One object that git says should exist: a parsed, validated YAML document or bare `.xml` file.
 public struct Manifest: Sendable, Hashable {
@@ -15,12 +14,30 @@ public struct Manifest: Sendable, Hashable {
     public var origin: Origin
     /// Where the document starts (the `apiVersion` line, or the XML root element).
     public var location: SourceLocation
+    /// Where each field was written (`spec.devices.disks[0].path` → its key), so checks made after
+    /// loading still point at the line to fix. Empty for manifests built in code.
+    public var fieldLocations: [String: SourceLocation]
 
-    public init(metadata: ObjectMeta, spec: ManifestSpec, origin: Origin, location: SourceLocation) {
+    public init(
+        metadata: ObjectMeta, spec: ManifestSpec, origin: Origin, location: SourceLocation,
+        fieldLocations: [String: SourceLocation] = [:]
+    ) {
         self.metadata = metadata
         self.spec = spec
         self.origin = origin
         self.location = location
+        self.fieldLocations = fieldLocations
+    }
+
+    /// The position of `field`, or of its nearest recorded parent, or of the document.
+    public func location(of field: String) -> SourceLocation {
+        var path = Substring(field)
+        while !path.isEmpty {
+            if let found = fieldLocations[String(path)] { return found }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            path = path[..<cut]
+        }
+        return location
     }
 
     public var kind: ManifestKind { spec.kind }

@@ -33,7 +33,7 @@ public struct NetworkSpec: Sendable, Hashable {
 
     /// One `<ip>`: an IPv4 address with netmask or prefix, or an IPv6 address with prefix, and DHCP.
     public struct IP: Sendable, Hashable {
-        public enum Family: String, Sendable, Hashable { case ipv4, ipv6 }
+        public enum Family: String, Sendable, Hashable, CaseIterable { case ipv4, ipv6 }
         public var address: String
         public var netmask: String?
         public var prefix: Int?

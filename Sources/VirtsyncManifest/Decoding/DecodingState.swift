@@ -1,0 +1,42 @@
+internal import Yams
+
+/// What decoding one file gathers: its diagnostics, and the positions of the fields of the document at hand.
+///
+/// A class because every `Field` of a document reports into the same place while the tree is walked.
+final class DecodingState {
+    let file: String
+    private(set) var diagnostics: [ManifestError] = []
+    /// Field path → where it was written, for the document being decoded; the validator reports there.
+    var locations: [String: SourceLocation] = [:]
+
+    private let lines: [Substring]
+
+    init(file: String, text: String = "") {
+        self.file = file
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// Leading spaces of a 1-based line of the file: where a block scalar's content really starts.
+    func indent(ofLine line: Int) -> Int {
+        guard lines.indices.contains(line - 1) else { return 0 }
+        return lines[line - 1].prefix { $0 == " " }.count
+    }
+
+    var errorCount: Int { diagnostics.count { $0.severity == .error } }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func error(at mark: Mark?, _ field: String, _ message: String) {
+        diagnostics.append(ManifestError(location(mark), field: field, message))
+    }
+
+    func error(at location: SourceLocation, _ field: String, _ message: String) {
+        diagnostics.append(ManifestError(location, field: field, message))
+    }
+
+    func record(_ path: String, _ mark: Mark?) {
+        if locations[path] == nil { locations[path] = location(mark) }
+    }
+}

@@ -1,0 +1,89 @@
+internal import Yams
+
+/// Typed reads of a field. Each returns nil after reporting why, so decoding goes on and finds more.
+extension Field {
+    /// Any non-null scalar, as written: `cpuset: 0` and an unquoted MAC both read as their text.
+    func string() -> String? {
+        guard let scalar = node.scalar, !isNull else { return mismatch("a string") }
+        return scalar.string
+    }
+
+    func int(in range: ClosedRange<Int>? = nil) -> Int? {
+        guard node.scalar != nil, node.tag.description == Tag.Name.int.rawValue, let value = node.int else {
+            return mismatch("an integer")
+        }
+        if let range, !range.contains(value) {
+            error("expected an integer from \(range.lowerBound) to \(range.upperBound), got \(value)")
+            return nil
+        }
+        return value
+    }
+
+    func bool() -> Bool? {
+        guard let value = node.bool else { return mismatch("true or false") }
+        return value
+    }
+
+    func size() -> ByteSize? {
+        guard let text = node.scalar?.string, !isNull, let size = ByteSize(parsing: text) else {
+            return mismatch("a size with a unit such as 20GiB")
+        }
+        return size
+    }
+
+    /// `120s`, `2m`, or a bare number of seconds.
+    func seconds() -> Int? {
+        guard let text = node.scalar?.string, !isNull else { return mismatch("a duration such as 120s or 2m") }
+        let multiplier = text.hasSuffix("m") ? 60 : 1
+        let digits = text.hasSuffix("s") || text.hasSuffix("m") ? String(text.dropLast()) : text
+        guard let value = Int(digits), value >= 0 else { return mismatch("a duration such as 120s or 2m") }
+        return value * multiplier
+    }
+
+    func choice<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) -> Value? where Value.RawValue == String {
+        let allowed = Value.allCases.map(\.rawValue)
+        guard let text = node.scalar?.string, !isNull, let value = Value(rawValue: text) else {
+            return mismatch("one of \(allowed.joined(separator: ", "))")
+        }
+        return value
+    }
+
+    /// A string that must be one of a fixed set the model keeps as text (`driver: vhost`).
+    func choice(_ allowed: [String]) -> String? {
+        guard let text = node.scalar?.string, !isNull, allowed.contains(text) else {
+            return mismatch("one of \(allowed.joined(separator: ", "))")
+        }
+        return text
+    }
+
+    func list() -> [Field]? {
+        guard let sequence = node.sequence else { return mismatch("a list") }
+        return sequence.enumerated().map { item($0.offset, node: $0.element) }
+    }
+
+    func stringList() -> [String]? {
+        guard let items = list() else { return nil }
+        let values = items.map { $0.string() }
+        return values.contains(nil) ? nil : values.compactMap { $0 }
+    }
+
+    /// A mapping of free-form keys to strings (`labels`, `annotations`).
+    func stringMap() -> [String: String]? {
+        guard let mapping = node.mapping else { return mismatch("a mapping") }
+        var result: [String: String] = [:]
+        var failed = false
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard let text = member(name, keyMark: key.mark, node: value).string() else {
+                failed = true
+                continue
+            }
+            result[name] = text
+        }
+        return failed ? nil : result
+    }
+
+    func mapping(_ allowed: [String], besides note: String? = nil) -> MappingReader? {
+        MappingReader(self, allowed: allowed, note: note)
+    }
+}

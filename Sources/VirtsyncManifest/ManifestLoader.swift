@@ -1,0 +1,57 @@
+internal import Yams
+
+/// Parses manifest files into `Manifest` values, reporting every problem it can find with its position.
+///
+/// Pure: it takes file texts (the source reads them from disk or git). YAML files may hold several
+/// `---` documents; `.xml` files are bare libvirt XML. A document with any error yields no manifest,
+/// but reading goes on, so one bad document never hides the problems of the others.
+public enum ManifestLoader {
+    public static func load(_ files: [ManifestFile]) -> ManifestLoadResult {
+        var manifests: [Manifest] = []
+        var diagnostics: [ManifestError] = []
+        for file in files {
+            let state = DecodingState(file: file.path, text: file.text)
+            if file.isBareXML {
+                manifests += BareXMLDecoder.decode(file, state: state).map { [$0] } ?? []
+            } else {
+                manifests += loadYAML(file.text, state: state)
+            }
+            diagnostics += state.diagnostics
+        }
+        return ManifestLoadResult(manifests: manifests, diagnostics: diagnostics)
+    }
+
+    private static func loadYAML(_ text: String, state: DecodingState) -> [Manifest] {
+        var manifests: [Manifest] = []
+        for document in YAMLDocumentSplitter.documents(in: text) {
+            do {
+                let parser = try Parser(yaml: document)
+                while let root = try parser.nextRoot() {
+                    manifests += DocumentDecoder.decode(root, state: state).map { [$0] } ?? []
+                }
+            } catch let error as YamlError {
+                report(error, state: state)
+            } catch {
+                state.error(at: nil, "", "YAML syntax error: \(error)")
+            }
+        }
+        return manifests
+    }
+
+    /// libyaml's problem and context, at the problem's position, without Yams' multi-line snippet.
+    private static func report(_ error: YamlError, state: DecodingState) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let during = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            state.error(at: mark, "", "YAML syntax error: \(problem)\(during)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            state.error(at: context.mark, "", "duplicate key \(keys) in one mapping")
+        case .reader(let problem, _, _, _):
+            state.error(at: nil, "", "YAML cannot be read: \(problem)")
+        default:
+            state.error(at: nil, "", "YAML syntax error: \(error)")
+        }
+    }
+}

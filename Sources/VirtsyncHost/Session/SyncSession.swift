@@ -1,0 +1,53 @@
+public import Libvirt
+public import VirtsyncManifest
+public import VirtsyncPlan
+
+/// One run of the flow against one host: manifests → observe → validate against the host → plan → apply.
+///
+/// The CLI's `plan` and `apply` are this type and a printer; the agent calls it on every reconcile.
+public final class SyncSession: Sendable {
+    public let connection: LibvirtConnection
+    public let inventoryStore: InventoryStore
+
+    public init(uri: String, stateDirectory: String) throws(HostError) {
+        do {
+            connection = try LibvirtConnection(uri: uri)
+        } catch {
+            throw .libvirt(error)
+        }
+        inventoryStore = InventoryStore(stateDirectory: stateDirectory)
+    }
+
+    /// What the host would need, or the manifest errors that host-aware validation found.
+    public struct Planned: Sendable {
+        public var manifests: [Manifest]
+        public var plan: Plan
+        public var inventory: Inventory
+        /// Errors refuse the whole revision; warnings are for the reader.
+        public var diagnostics: [ManifestError]
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public func plan(_ manifests: [Manifest], allowedPaths: [String], options: PlanOptions) throws(HostError) -> Planned {
+        let inventory = try inventoryStore.load(uri: connection.uri)
+        let interest = Set(manifests.map(\.id)).union(inventory.entries.map(\.id))
+        let observed = try HostReader(connection: connection).observe(interest: interest)
+        let diagnostics = ManifestValidator.validate(
+            manifests, context: ValidationContext(allowedPaths: allowedPaths, hostObjects: observed.present))
+        let plan = diagnostics.contains { $0.severity == .error }
+            ? Plan() : Planner(options: options).plan(manifests, observed: observed, inventory: inventory)
+        return Planned(manifests: manifests, plan: plan, inventory: inventory, diagnostics: diagnostics)
+    }
+
+    /// Applies a plan made by `plan(_:)`, keeping the inventory on disk in step with what exists.
+    public func apply(_ planned: Planned) throws(HostError) -> ApplyReport {
+        precondition(!planned.hasErrors, "a revision with invalid manifests is never applied")
+        let update = InventoryUpdate(manifests: planned.manifests, plan: planned.plan)
+        let intent = update.intent(planned.inventory)
+        if intent != planned.inventory { try inventoryStore.save(intent) }
+        let report = PlanApplier(connection: connection).apply(planned.plan)
+        let final = update.settle(intent, after: report)
+        if final != intent { try inventoryStore.save(final) }
+        return report
+    }
+}

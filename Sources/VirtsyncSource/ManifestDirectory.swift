@@ -1,0 +1,49 @@
+internal import Foundation
+public import VirtsyncManifest
+
+/// Reads manifest files from disk: each PATH is a file or a directory read recursively.
+///
+/// Only `.yaml`, `.yml` and `.xml` files are manifests (a README beside them is not); files are read
+/// in sorted path order so the same tree always gives the same plan.
+public enum ManifestDirectory {
+    /// Why a path could not be read.
+    public struct ReadError: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): error: \(reason)" }
+    }
+
+    static let extensions: Set<String> = ["yaml", "yml", "xml"]
+
+    public static func read(_ paths: [String]) throws(ReadError) -> [ManifestFile] {
+        var files: [ManifestFile] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ReadError(path: path, reason: "no such file or directory")
+            }
+            let found = isDirectory.boolValue ? try manifestPaths(under: path) : [path]
+            for file in found { files.append(try readFile(file)) }
+        }
+        return files
+    }
+
+    private static func manifestPaths(under directory: String) throws(ReadError) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
+            throw ReadError(path: directory, reason: "cannot list directory")
+        }
+        var paths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let ext = (relative as NSString).pathExtension.lowercased()
+            guard extensions.contains(ext), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            paths.append((directory as NSString).appendingPathComponent(relative))
+        }
+        return paths.sorted()
+    }
+
+    private static func readFile(_ path: String) throws(ReadError) -> ManifestFile {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ReadError(path: path, reason: "cannot read file") }
+        guard let text = String(data: data, encoding: .utf8) else { throw ReadError(path: path, reason: "not UTF-8 text") }
+        return ManifestFile(path: path, text: text)
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import VirtsyncHost
+import VirtsyncPlan
+
+extension Virtsync {
+    /// `virtsync apply PATH...`: exit 0 when everything applied, 1 when something failed or stays pending.
+    struct Apply: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make the host match the manifests.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var manifests: ManifestOptions
+        @OptionGroup var flags: PlanFlags
+
+        @Flag(help: "Observe again afterwards and fail if anything is still pending.")
+        var verify = false
+
+        func run() async throws {
+            let (session, planned) = try Console.plan(global, manifests, flags)
+            try Console.show(planned.plan, format: .text)
+            let report = try Console.apply(session, planned)
+            var failed = !report.succeeded || !planned.plan.refused.isEmpty
+            if verify {
+                // Same session, so the embedded test driver still holds what was just applied.
+                let (_, again) = try Console.plan(global, manifests, flags, session: session)
+                let printer = PlanPrinter(color: Console.color)
+                if again.plan.isInSync {
+                    Console.out("verify: " + printer.summary(again.plan))
+                } else {
+                    Console.out("verify: still pending after apply:")
+                    Console.out(printer.text(again.plan), terminator: "")
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode.failure }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import VirtsyncHost
+import VirtsyncManifest
+import VirtsyncPlan
+import VirtsyncSource
+
+/// `--output` of plan.
+enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+/// The glue the verbs share: read, print, and turn outcomes into exit codes. The work is in the libraries.
+enum Console {
+    static func out(_ text: String, terminator: String = "\n") {
+        FileHandle.standardOutput.write(Data((text + terminator).utf8))
+    }
+
+    static func err(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+    static let color = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    static func allowedPaths(_ options: ManifestOptions) -> [String] { ["/var/lib/libvirt/images"] + options.allowedPaths }
+
+    /// Reads and validates the manifests (without the host); prints every diagnostic; exit 1 on errors.
+    static func load(_ options: ManifestOptions, hostAware: Bool) throws -> ManifestLoadResult {
+        let files: [ManifestFile]
+        do {
+            files = try ManifestDirectory.read(options.paths)
+        } catch {
+            err(error.description)
+            throw ExitCode.failure
+        }
+        var result = ManifestLoader.load(files)
+        if !result.hasErrors && !hostAware {
+            result.diagnostics += ManifestValidator.validate(
+                result.manifests, context: ValidationContext(allowedPaths: allowedPaths(options)))
+        }
+        for diagnostic in result.diagnostics.sorted(by: { $0.location.description < $1.location.description }) {
+            err(diagnostic.description)
+        }
+        if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+        return result
+    }
+
+    static func selector(_ options: ManifestOptions) -> HostSelector {
+        var labels: [String: String] = [:]
+        for pair in options.hostLabels {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { labels[parts[0]] = parts[1] }
+        }
+        return HostSelector(hostName: options.hostName ?? ProcessInfo.processInfo.hostName, labels: labels)
+    }
+
+    static func session(_ global: GlobalOptions) throws -> SyncSession {
+        do {
+            return try SyncSession(uri: global.connect, stateDirectory: global.stateDir)
+        } catch {
+            err("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Loads, selects this host's manifests, observes the host and plans; exit 1 on any error.
+    static func plan(_ global: GlobalOptions, _ options: ManifestOptions, _ flags: PlanFlags, session: SyncSession? = nil) throws
+        -> (session: SyncSession, planned: SyncSession.Planned)
+    {
+        let loaded = try load(options, hostAware: true)
+        let selected = loaded.manifests.filter(selector(options).selects)
+        let session = try session ?? Self.session(global)
+        let planned: SyncSession.Planned
+        do {
+            planned = try session.plan(
+                selected, allowedPaths: allowedPaths(options),
+                options: PlanOptions(prune: flags.prune, adopt: flags.adopt, revision: options.paths.joined(separator: " ")))
+        } catch {
+            err("error: \(error)")
+            throw ExitCode.failure
+        }
+        for diagnostic in planned.diagnostics { err(diagnostic.description) }
+        if planned.hasErrors { throw ExitCode.failure }
+        return (session, planned)
+    }
+
+    static func show(_ plan: VirtsyncPlan.Plan, format: OutputFormat) throws {
+        switch format {
+        case .text: out(PlanPrinter(color: color).text(plan), terminator: "")
+        case .json: out(try PlanPrinter().json(plan))
+        }
+    }
+
+    /// Applies and prints each object's outcome.
+    static func apply(_ session: SyncSession, _ planned: SyncSession.Planned) throws -> ApplyReport {
+        let report: ApplyReport
+        do {
+            report = try session.apply(planned)
+        } catch {
+            err("error: \(error)")
+            throw ExitCode.failure
+        }
+        for outcome in report.outcomes {
+            if outcome.succeeded {
+                out("applied \(outcome.id): \(outcome.change.rawValue)")
+            } else {
+                err("failed \(outcome.id): \(outcome.error ?? "unknown error")")
+            }
+        }
+        return report
+    }
+}

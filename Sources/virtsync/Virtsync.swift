@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `virtsync`: keeps a KVM host's libvirt objects equal to a tree of manifests.
+@main
+struct Virtsync: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "virtsync",
+        abstract: "GitOps for libvirt: validate, plan and apply manifests of networks, pools, volumes and VMs.",
+        subcommands: [Validate.self, Plan.self, Apply.self, Check.self])
+}

@@ -1,4 +1,0 @@
-@main
-struct VirtsyncMain {
-    static func main() {}
-}

@@ -18,6 +18,9 @@ struct ListRule: Sendable {
     var matching: Matching
     /// Whether a member present only on the host is drift.
     var owned: Bool
+    /// Whether a manifest that lists no member at all means "none" (devices, DHCP hosts) rather than
+    /// "libvirt's default" (boot order: libvirt adds `<boot dev='hd'/>`).
+    var emptyMeansNone = true
 
     /// Rules by `parent/child` element names; anything else is a unique child or a best fit.
     static let table: [String: ListRule] = [
@@ -28,9 +31,9 @@ struct ListRule: Sendable {
         "devices/filesystem": ListRule(matching: .key { $0.child("target")?["dir"] }, owned: true),
         "devices/controller": ListRule(matching: .key { "\($0["type"] ?? "")\($0["index"].map { ":" + $0 } ?? ":0")" }, owned: false),
         "devices/input": ListRule(matching: .key { "\($0["type"] ?? "")/\($0["bus"] ?? "")" }, owned: false),
-        "os/boot": ListRule(matching: .position, owned: true),
+        "os/boot": ListRule(matching: .position, owned: true, emptyMeansNone: false),
         "cputune/vcpupin": ListRule(matching: .key { $0["vcpu"] }, owned: true),
-        "network/ip": ListRule(matching: .key { $0["address"] }, owned: true),
+        "network/ip": ListRule(matching: .key { $0["address"] }, owned: true, emptyMeansNone: false),
         "dhcp/range": ListRule(matching: .key { $0["start"] }, owned: true),
         "dhcp/host": ListRule(matching: .key { ($0["mac"] ?? $0["ip"])?.lowercased() }, owned: true),
         "network/portgroup": ListRule(matching: .key { $0["name"] }, owned: true),

@@ -90,7 +90,7 @@ public struct XMLComparator: Sendable {
         // An owned list the manifest leaves empty while libvirt has members (a disk added to a diskless VM).
         for child in have.children where !seen.contains(child.name) {
             seen.insert(child.name)
-            guard let rule = ListRule.rule(parent: want.name, child: child.name), rule.owned,
+            guard let rule = ListRule.rule(parent: want.name, child: child.name), rule.owned, rule.emptyMeansNone,
                 !want.children.isEmpty || want.name == "devices"
             else { continue }
             for (index, had) in have.children(child.name).enumerated() {

@@ -48,7 +48,7 @@ public struct XMLMerger: Sendable {
             if rule?.owned == true { for (_, had) in pairing.extras { replacement[positions[had]] = .some(nil) } }
         }
         for index in have.children.indices where !seen.contains(have.children[index].name) {
-            if let rule = ListRule.rule(parent: want.name, child: have.children[index].name), rule.owned,
+            if let rule = ListRule.rule(parent: want.name, child: have.children[index].name), rule.owned, rule.emptyMeansNone,
                 !want.children.isEmpty || want.name == "devices"
             {
                 replacement[index] = .some(nil)

@@ -58,18 +58,4 @@ public struct DesiredObject: Sendable, Hashable {
             build = raw.kind == .storagePool
         }
     }
-
-    /// The formats of the volumes a set of manifests declares, for rendering the disks that use them.
-    public static func volumeFormats(of manifests: [Manifest]) -> [ObjectID: String] {
-        var formats: [ObjectID: String] = [:]
-        for manifest in manifests {
-            switch manifest.spec {
-            case .volume(let spec): formats[manifest.id] = spec.format.rawValue
-            case .rawXML(let raw) where raw.kind == .volume:
-                formats[manifest.id] = raw.xml.descendant("target/format")?[attribute: "type"]
-            default: break
-            }
-        }
-        return formats
-    }
 }

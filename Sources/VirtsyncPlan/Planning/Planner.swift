@@ -14,7 +14,7 @@ public struct Planner: Sendable {
     }
 
     public func plan(_ manifests: [Manifest], observed: ObservedState, inventory: Inventory) -> Plan {
-        let formats = DesiredObject.volumeFormats(of: manifests)
+        let formats = Renderer.volumeFormats(of: manifests)
         let desired = manifests.map { DesiredObject($0, volumeFormats: formats) }
         var plan = Plan()
         for object in desired.sorted(by: { $0.id < $1.id }) {

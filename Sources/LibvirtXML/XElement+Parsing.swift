@@ -18,9 +18,14 @@ extension XElement {
         let parser = XMLParser(data: Data(xml.utf8))
         parser.delegate = builder
         parser.shouldProcessNamespaces = false
-        guard parser.parse(), let root = builder.root else {
+        let parsed = parser.parse()
+        // The first error is the one to fix; libxml2 may report more, or (on Linux) still return true.
+        if let failure = builder.failure {
+            throw XMLParseError(message: failure.message, line: failure.line, column: failure.column)
+        }
+        guard parsed, let root = builder.root else {
             throw XMLParseError(
-                message: builder.failure ?? parser.parserError.map { "\($0)" } ?? "no root element",
+                message: parser.parserError.map { "\($0)" } ?? "no root element (or an element is never closed)",
                 line: parser.lineNumber, column: parser.columnNumber)
         }
         self = root
@@ -31,7 +36,7 @@ extension XElement {
 private final class TreeBuilder: NSObject, XMLParserDelegate {
     var stack: [(element: XElement, text: String)] = []
     var root: XElement?
-    var failure: String?
+    var failure: (message: String, line: Int, column: Int)?
 
     func parser(
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
@@ -64,6 +69,21 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
-        failure = failure ?? "malformed XML (\(error))"
+        guard failure == nil else { return }
+        // FoundationXML on Linux gives only libxml2's error number; name the common ones.
+        let code = (error as NSError).code
+        let message = Self.messages[code].map { "\($0) (libxml2 error \(code))" } ?? "malformed XML (libxml2 error \(code))"
+        failure = (message, parser.lineNumber, parser.columnNumber)
     }
+
+    private static let messages: [Int: String] = [
+        4: "the document is empty", 5: "extra content at the end of the document", 9: "invalid character",
+        23: "an entity reference lacks its ';'", 26: "undeclared entity", 38: "'<' inside an attribute value",
+        39: "attribute value not started", 40: "attribute value not finished",
+        41: "attribute without a value", 42: "attribute given twice", 43: "quoted value not started",
+        44: "quoted value not finished", 45: "comment not finished", 65: "a space is required here",
+        68: "a name is required here", 73: "'>' expected", 74: "'</' expected", 75: "'=' expected",
+        76: "closing tag does not match the open element", 77: "element not finished",
+        85: "elements are not well balanced", 86: "extra content at the end of the document",
+    ]
 }

@@ -40,7 +40,7 @@ enum XMLDocumentCheck {
         return (1, 1)
     }
 
-    /// libxml2's message without Foundation's wrapping, or the wrapped text when there is nothing better.
+    /// The parser's message, marked as XML so it is not mistaken for a YAML problem.
     static func message(of error: XMLParseError) -> String {
         "invalid XML: \(error.message)"
     }

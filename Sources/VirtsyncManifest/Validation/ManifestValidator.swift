@@ -26,7 +26,7 @@ public enum ManifestValidator {
         case .storagePool(let spec): spec.validate(into: &findings)
         case .volume(let spec): spec.validate(scope: scope, into: &findings)
         case .domain(let spec): spec.validate(scope: scope, into: &findings)
-        case .rawXML(let spec): spec.validate(scope: scope, into: &findings)
+        case .rawXML(let spec): spec.validate(scope: scope, origin: manifest.origin, into: &findings)
         }
         return findings.items
     }

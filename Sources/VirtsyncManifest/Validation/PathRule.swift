@@ -5,7 +5,11 @@
 enum PathRule {
     static func problem(with path: String, allowed: [String]) -> String? {
         if let problem = shapeProblem(with: path) { return problem }
-        let prefixes = allowed.map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        var prefixes: [String] = []
+        for prefix in allowed.map({ $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
+        where !prefixes.contains(prefix) {
+            prefixes.append(prefix)
+        }
         if prefixes.contains(where: { isUnder(path, $0) }) { return nil }
         return "path '\(path)' is outside the allowed prefixes (\(prefixes.joined(separator: ", ")))"
     }

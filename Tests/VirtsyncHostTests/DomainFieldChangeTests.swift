@@ -21,6 +21,30 @@ struct DomainFieldChangeTests {
         #expect(change.after.plan.steps.isEmpty, "\(change.after.plan.steps)")
     }
 
+    @Test("more maximum memory on a running domain waits for a restart")
+    func maxMemory() throws {
+        let host = try DriverHost()
+        let change = try host.change(
+            host.domainID(), from: host.stack(host.domainYAML(memory: "256MiB")), to: host.stack(host.domainYAML(memory: "512MiB")))
+        #expect(change.step?.change == .pendingRestart)
+        #expect(change.step?.fields.map(\.path).contains("memory") == true, "\(change.fieldPaths)")
+        #expect(!change.operations.contains { if case .setMemoryLive = $0 { true } else { false } })
+        #expect(change.report.succeeded, "\(change.report.failures)")
+        #expect(try host.domainXML("vm").contains(">524288</memory>"))
+    }
+
+    @Test("fewer current vCPUs on a running domain are set live as an update")
+    func currentVcpus() throws {
+        let host = try DriverHost()
+        let change = try host.change(
+            host.domainID(), from: host.stack(host.domainYAML(vcpus: 4, spec: "  currentVcpus: 3")),
+            to: host.stack(host.domainYAML(vcpus: 4, spec: "  currentVcpus: 2")))
+        #expect(change.step?.change == .update, "\(change.step?.fields ?? [])")
+        #expect(change.operations.contains(.setVcpusLive(2)))
+        #expect(change.report.succeeded, "\(change.report.failures)")
+        #expect(change.after.plan.steps.isEmpty, "\(change.after.plan.steps)")
+    }
+
     @Test("more vCPUs on a running domain wait for a restart")
     func vcpusRunning() throws {
         let host = try DriverHost()

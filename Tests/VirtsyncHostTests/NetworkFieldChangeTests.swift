@@ -29,6 +29,24 @@ struct NetworkFieldChangeTests {
         #expect(change.after.plan.steps.isEmpty, "\(change.after.plan.steps)")
     }
 
+    @Test("a DHCP host removed from an active network is deleted through updateDHCPHost")
+    func dhcpHostRemoved() throws {
+        let host = try DriverHost()
+        let hosts = "        hosts:\n          - {mac: \"52:54:00:aa:bb:02\", name: web2, ip: 10.99.22.51}\n"
+        let after = host.networkYAML(subnet: 22)
+        let before = after.replacingOccurrences(of: "10.99.22.100}\n", with: "10.99.22.100}\n" + hosts)
+        let change = try host.change(host.networkID(), from: before, to: after)
+        #expect(change.step?.change == .update)
+        #expect(change.step?.fields.map { $0.want == nil } == [true], "\(change.step?.fields ?? [])")
+        guard case .updateDHCPHost(add: false, let xml)? = change.operations.first, change.operations.count == 1 else {
+            Issue.record("want one DHCP host deleted, got \(change.operations)")
+            return
+        }
+        #expect(xml.contains("52:54:00:aa:bb:02"))
+        #expect(change.report.succeeded, "\(change.report.failures)")
+        #expect(change.after.plan.steps.isEmpty, "\(change.after.plan.steps)")
+    }
+
     @Test("turning STP off on an active network is redefined and pending a restart")
     func stp() throws {
         let host = try DriverHost()

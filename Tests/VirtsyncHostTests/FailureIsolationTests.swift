@@ -38,4 +38,17 @@ struct FailureIsolationTests {
         let after = try host.plan(manifests)
         #expect(after.plan.steps.map(\.id) == [host.domainID("bad")], "only the failed one is still pending")
     }
+
+    @Test("a volume whose pool is not started fails with libvirt's message while the domain and network apply")
+    func volumeInStoppedPool() throws {
+        let host = try DriverHost()
+        let stopped = host.poolYAML(extra: "  active: false")
+        let manifests = host.manifests(
+            [stopped, host.volumeYAML(), host.networkYAML(subnet: 51), host.domainYAML(state: "shutoff")].joined(separator: "\n---\n"))
+        let (_, report) = try host.apply(manifests)
+        #expect(report.failures.map(\.id) == [host.volumeID()])
+        #expect(report.failures.first?.error?.contains("virStorageVolCreateXML") == true, "\(report.failures)")
+        #expect(report.outcomes.filter(\.succeeded).map(\.id) == [host.poolID(), host.networkID(), host.domainID()])
+        #expect(try host.connection.lookupDomain(name: host.name("vm")) != nil)
+    }
 }

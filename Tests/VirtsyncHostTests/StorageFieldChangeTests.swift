@@ -43,6 +43,19 @@ struct StorageFieldChangeTests {
         }
     }
 
+    @Test("a volume a running domain uses grows online through that domain's disk")
+    func growInUse() throws {
+        let host = try DriverHost()
+        let change = try host.change(
+            host.volumeID(), from: host.stack(host.domainYAML(state: "running")),
+            to: host.stack(host.domainYAML(state: "running")).replacingOccurrences(of: "capacity: 1GiB", with: "capacity: 3GiB"))
+        #expect(change.step?.change == .update)
+        #expect(change.operations == [.growVolume(bytes: 3 << 30, domain: host.name("vm"), target: "vda")])
+        withKnownIssue("test:///default has no virDomainBlockResize") {
+            #expect(change.report.succeeded, "\(change.report.failures)")
+        }
+    }
+
     @Test("a volume's smaller capacity is refused and the volume keeps its size")
     func shrink() throws {
         let host = try DriverHost()

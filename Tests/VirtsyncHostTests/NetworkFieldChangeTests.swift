@@ -64,4 +64,21 @@ struct NetworkFieldChangeTests {
             #expect(change.after.plan.isInSync, "\(change.after.plan.steps)")
         }
     }
+
+    @Test("a network's new UUID replaces it: stopped, undefined, defined and started again")
+    func uuid() throws {
+        let host = try DriverHost()
+        let tag = String(host.prefix.dropFirst().dropLast())
+        func uuid(_ last: Character) -> String {
+            String(repeating: "0", count: 8 - tag.count) + tag + "-0000-4000-8000-" + String(repeating: last, count: 12)
+        }
+        let change = try host.change(
+            host.networkID(), from: host.networkYAML(subnet: 23, spec: "  uuid: \"\(uuid("1"))\""),
+            to: host.networkYAML(subnet: 23, spec: "  uuid: \"\(uuid("2"))\""))
+        #expect(change.step?.change == .replace)
+        #expect(change.operations.map(\.description) == ["stop", "undefine", "define", "start", "autostart on"])
+        #expect(change.report.succeeded, "\(change.report.failures)")
+        #expect(try host.connection.lookupNetwork(name: host.name("net"))?.uuid == uuid("2"))
+        #expect(change.after.plan.steps.isEmpty, "\(change.after.plan.steps)")
+    }
 }

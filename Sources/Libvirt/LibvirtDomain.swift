@@ -60,8 +60,14 @@ public final class LibvirtDomain: @unchecked Sendable {
     /// metadata and NVRAM, which would otherwise make libvirt refuse (`virDomainUndefineFlags`).
     /// A running domain keeps running, transient, until it stops.
     public func undefine() throws(LibvirtError) {
-        let flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE.rawValue | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA.rawValue
-            | VIR_DOMAIN_UNDEFINE_NVRAM.rawValue | VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA.rawValue
-        try connection.write("virDomainUndefineFlags") { virDomainUndefineFlags(handle, flags) }
+        let basic = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE.rawValue | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA.rawValue
+        let flags = basic | VIR_DOMAIN_UNDEFINE_NVRAM.rawValue | VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA.rawValue
+        do {
+            try connection.write("virDomainUndefineFlags") { virDomainUndefineFlags(handle, flags) }
+        } catch where error.code == Int32(VIR_ERR_INVALID_ARG.rawValue) {
+            // The test driver knows only the first two flags and rejects the call outright; a driver
+            // without NVRAM or checkpoints has nothing the other two would remove.
+            try connection.write("virDomainUndefineFlags") { virDomainUndefineFlags(handle, basic) }
+        }
     }
 }

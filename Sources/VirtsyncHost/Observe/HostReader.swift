@@ -15,10 +15,11 @@ public struct HostReader: Sendable {
 
     public func observe(interest: Set<ObjectID>) throws(HostError) -> ObservedState {
         var state = ObservedState()
+        var volumeUsers: [String: (domain: String, target: String)] = [:]
         do {
-            try readDomains(interest, into: &state)
+            try readDomains(interest, into: &state, volumeUsers: &volumeUsers)
             try readNetworks(interest, into: &state)
-            try readPools(interest, into: &state)
+            try readPools(interest, into: &state, volumeUsers: volumeUsers)
         } catch let error as LibvirtError {
             throw .libvirt(error)
         } catch let error as HostError {
@@ -29,7 +30,11 @@ public struct HostReader: Sendable {
         return state
     }
 
-    private func readDomains(_ interest: Set<ObjectID>, into state: inout ObservedState) throws {
+    /// `volumeUsers`: disks of running domains given as a pool volume (`pool/volume`), whose live XML
+    /// names no file; their paths are known once the pools' volumes are listed.
+    private func readDomains(
+        _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: inout [String: (domain: String, target: String)]
+    ) throws {
         let all = try connection.listDomains()
         let active = Set(try connection.listDomains(.active).map(\.name))
         let autostart = Set(try connection.listDomains(.autostart).map(\.name))
@@ -46,10 +51,12 @@ public struct HostReader: Sendable {
                 let live = try Self.parse(try domain.xml(inactive: false), id)
                 object.liveXML = live
                 for disk in live.child("devices")?.children("disk") ?? [] {
-                    guard let path = disk.child("source").flatMap({ $0[attribute: "file"] }),
-                        let target = disk.child("target")?[attribute: "dev"]
-                    else { continue }
-                    state.runningDisks[path] = (domain.name, target)
+                    guard let source = disk.child("source"), let target = disk.child("target")?[attribute: "dev"] else { continue }
+                    if let path = source[attribute: "file"] {
+                        state.runningDisks[path] = (domain.name, target)
+                    } else if let pool = source[attribute: "pool"], let volume = source[attribute: "volume"] {
+                        volumeUsers["\(pool)/\(volume)"] = (domain.name, target)
+                    }
                 }
             }
             state.objects[id] = object
@@ -71,7 +78,9 @@ public struct HostReader: Sendable {
         }
     }
 
-    private func readPools(_ interest: Set<ObjectID>, into state: inout ObservedState) throws {
+    private func readPools(
+        _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: [String: (domain: String, target: String)]
+    ) throws {
         for pool in try connection.listStoragePools() {
             let id = ObjectID(.storagePool, pool.name)
             state.present.insert(id)
@@ -86,6 +95,7 @@ public struct HostReader: Sendable {
             for volume in try pool.listVolumes() {
                 let volumeID = ObjectID(.volume, volume.name, pool: pool.name)
                 state.present.insert(volumeID)
+                if let user = volumeUsers["\(pool.name)/\(volume.name)"] { state.runningDisks[try volume.path] = user }
                 guard interest.contains(volumeID) else { continue }
                 state.objects[volumeID] = ObservedObject(id: volumeID, xml: try Self.parse(try volume.xml(), volumeID), active: true)
             }

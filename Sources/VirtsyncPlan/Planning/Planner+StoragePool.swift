@@ -13,14 +13,20 @@ extension Planner {
         if let uuid = uuidChange(object, have) { return replaceStartable(object, have, uuid) }
         var fields = comparator.compare(want: object.xml, have: have.xml)
         var operations: [Operation] = []
-        if !fields.isEmpty {
+        var activation = activation(want: object.active, have: have.active, fields: &fields)
+        if fields.contains(where: { !Self.isActivity($0) }) {
             operations.append(.define(xml: merger.merge(want: object.xml, into: have.xml).xmlString()))
+            // libvirt refuses to build an active pool, and a redefined one takes effect on restart.
+            if have.active { operations.append(.stop) }
             if object.build { operations.append(.build) }
-            if have.active && object.active != false { operations += [.stop, .start] }
+            if have.active && object.active != false { operations.append(.start) }
+            if have.active { activation.removeAll { $0 == .stop } }
         }
-        operations += activation(want: object.active, have: have.active, fields: &fields)
+        operations += activation
         operations += autostart(want: object.autostart, have: have.autostart, fields: &fields)
         guard !fields.isEmpty || !operations.isEmpty else { return nil }
         return PlanStep(id: object.id, change: .update, fields: fields, operations: operations)
     }
+
+    private static func isActivity(_ change: FieldChange) -> Bool { change.path == "active" }
 }

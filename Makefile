@@ -21,12 +21,13 @@ test: deps services
 	@start=$$(date +%s); VIRTSYNC_REAL_HOST=1 $(SWIFT) test; rc=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s, exit $$rc"; exit $$rc
 
-# Validate every manifest, then apply the runnable set to libvirt's in-process test driver and
-# re-plan in the same process (test:///default keeps no state between processes).
+# Validate every manifest, then apply all of them (the seed's whole setup and the runnable set) to
+# libvirt's in-process test driver and re-plan in the same process (test:///default keeps no state
+# between processes). --adopt takes over the driver's own `default` network, as the seed's 3.1 asks.
 demo: deps build
 	.build/debug/virtsync validate manifests
 	@state=$$(mktemp -d); \
-	.build/debug/virtsync apply --connect test:///default --verify --state-dir "$$state" manifests/runnable; \
+	.build/debug/virtsync apply --connect test:///default --adopt --verify --state-dir "$$state" manifests; \
 	rc=$$?; rm -rf "$$state"; exit $$rc
 
 bench: deps services

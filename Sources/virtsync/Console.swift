@@ -64,6 +64,11 @@ enum Console {
         -> (session: SyncSession, planned: SyncSession.Planned)
     {
         let loaded = try load(options, hostAware: true)
+        guard !loaded.manifests.isEmpty else {
+            // An empty tree is far more often a wrong path or a broken checkout than a wish to prune everything.
+            err("error: no manifests under \(options.paths.joined(separator: " ")): an empty set is refused")
+            throw ExitCode.failure
+        }
         let selected = loaded.manifests.filter(selector(options).selects)
         let session = try session ?? Self.session(global)
         let planned: SyncSession.Planned

@@ -15,7 +15,8 @@ extension Virtsync {
                 Result { try LibvirtConnection(uri: uri).hostname() }
             })
             let results = HostCheck(probe: probe, uri: connect).run()
-            Console.out(HostCheck.render(results), terminator: "")
+            let text = HostCheck.render(results)
+            Console.out(text, terminator: text.hasSuffix("\n") ? "" : "\n")
             if !HostCheck.passed(results) { throw ExitCode.failure }
         }
     }

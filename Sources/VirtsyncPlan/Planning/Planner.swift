@@ -52,11 +52,13 @@ public struct Planner: Sendable {
                 notes: ["\(object.id) exists on the host but is not managed by virtsync; use --adopt to take it over"],
                 manifest: location)
         }
-        if var step = update(of: object, from: have, adopting: !managed, observed: observed) {
-            if !managed { step.notes.append("adopted: \(object.id) becomes managed") }
-            return finish(step, object)
-        }
-        return managed ? nil : finish(PlanStep(id: object.id, change: .update, notes: ["adopted: \(object.id) becomes managed"]), object)
+        let adopting = !managed
+        // Adopting an object that already matches still changes something: it joins the inventory.
+        guard var step = update(of: object, from: have, adopting: adopting, observed: observed)
+            ?? (adopting ? PlanStep(id: object.id, change: .update) : nil)
+        else { return nil }
+        if adopting { step.notes.append("adopted: \(object.id) becomes managed") }
+        return finish(step, object)
     }
 
     private func finish(_ step: PlanStep, _ object: DesiredObject) -> PlanStep {

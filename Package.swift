@@ -25,6 +25,10 @@ let package = Package(
         .systemLibrary(name: "CLibvirt", pkgConfig: "libvirt", providers: [.apt(["libvirt-dev"])]),
         // The one safe wrapper of libvirt's C API; no C type leaves it.
         .target(name: "Libvirt", dependencies: ["CLibvirt"], swiftSettings: settings),
+        // C shim: libsystemd's journal and sd_notify, from Debian's libsystemd-dev.
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        // journald entries and service notifications; no C type leaves it.
+        .target(name: "Systemd", dependencies: ["CSystemd"], swiftSettings: settings),
         // Pure core: libvirt XML as values, manifests, plan. No C, no I/O.
         .target(name: "LibvirtXML", swiftSettings: settings),
         .target(name: "VirtsyncManifest", dependencies: ["LibvirtXML", "Yams"], swiftSettings: settings),
@@ -52,6 +56,7 @@ let package = Package(
             name: "VirtsyncPlanTests", dependencies: ["VirtsyncPlan"],
             resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "LibvirtTests", dependencies: ["Libvirt"], swiftSettings: settings),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: settings),
         .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
         .testTarget(name: "RealHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
     ]

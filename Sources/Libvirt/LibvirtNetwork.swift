@@ -29,7 +29,9 @@ public final class LibvirtNetwork: @unchecked Sendable {
     /// The network's XML: the persistent definition when `inactive`, else the live one (`virNetworkGetXMLDesc`).
     public func xml(inactive: Bool) throws(LibvirtError) -> String {
         let flags = inactive ? VIR_NETWORK_XML_INACTIVE.rawValue : 0
-        return try Check.string("virNetworkGetXMLDesc", virNetworkGetXMLDesc(handle, flags))
+        return try Check.withFallback(flags, else: 0) { (flags) throws(LibvirtError) in
+            try Check.string("virNetworkGetXMLDesc", virNetworkGetXMLDesc(handle, flags))
+        }
     }
 
     /// Whether the network runs (`virNetworkIsActive`).

@@ -29,7 +29,9 @@ public final class LibvirtStoragePool: @unchecked Sendable {
     /// The pool's XML: the persistent definition when `inactive`, else the live one (`virStoragePoolGetXMLDesc`).
     public func xml(inactive: Bool) throws(LibvirtError) -> String {
         let flags = inactive ? VIR_STORAGE_XML_INACTIVE.rawValue : 0
-        return try Check.string("virStoragePoolGetXMLDesc", virStoragePoolGetXMLDesc(handle, flags))
+        return try Check.withFallback(flags, else: 0) { (flags) throws(LibvirtError) in
+            try Check.string("virStoragePoolGetXMLDesc", virStoragePoolGetXMLDesc(handle, flags))
+        }
     }
 
     /// Whether the pool runs (`virStoragePoolIsActive`).

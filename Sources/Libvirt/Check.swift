@@ -47,3 +47,19 @@ enum Check {
             operation: operation, code: error.pointee.code, domain: error.pointee.domain, message: message)
     }
 }
+
+extension Check {
+    /// Calls `body` with `flags`, and once more with `fallback` when the driver rejects them as an
+    /// invalid argument. Drivers reject flags they do not implement rather than ignore them, and
+    /// libvirt's test driver implements fewer than the real ones (no inactive XML for networks and
+    /// pools, no NVRAM or checkpoint cleanup on undefine), where the fallback means the same thing.
+    static func withFallback<Result>(
+        _ flags: UInt32, else fallback: UInt32, _ body: (UInt32) throws(LibvirtError) -> Result
+    ) throws(LibvirtError) -> Result {
+        do {
+            return try body(flags)
+        } catch where error.code == Int32(VIR_ERR_INVALID_ARG.rawValue) && flags != fallback {
+            return try body(fallback)
+        }
+    }
+}

@@ -26,22 +26,28 @@ public final class LibvirtConnection: @unchecked Sendable {
         virConnectClose(handle)
     }
 
-    /// How many write calls were made through this connection and the objects it handed out,
-    /// failed ones included: a failed write may still have changed something.
+    /// How many write methods (define, undefine, start, set…, create, delete, resize, …) were called
+    /// on this connection and the objects it handed out; reads never count. Failed calls count too,
+    /// since a failed write may still have changed something.
     public var mutationCount: Int {
         mutations.load(ordering: .relaxed)
+    }
+
+    /// Counts one call of a write method.
+    func countWrite() {
+        mutations.add(1, ordering: .relaxed)
     }
 
     /// Counts a write call, then runs it through the error funnel.
     @discardableResult
     func write(_ operation: String, _ call: () -> Int32) throws(LibvirtError) -> Int32 {
-        mutations.add(1, ordering: .relaxed)
+        countWrite()
         return try Check.status(operation, call())
     }
 
     /// Counts a write call that creates an object, then runs it through the error funnel.
     func writeHandle(_ operation: String, _ call: () -> OpaquePointer?) throws(LibvirtError) -> OpaquePointer {
-        mutations.add(1, ordering: .relaxed)
+        countWrite()
         return try Check.handle(operation, call())
     }
 

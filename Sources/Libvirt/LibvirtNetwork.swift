@@ -29,11 +29,8 @@ public final class LibvirtNetwork: @unchecked Sendable {
     /// The network's XML: the persistent definition when `inactive`, else the live one (`virNetworkGetXMLDesc`).
     public func xml(inactive: Bool) throws(LibvirtError) -> String {
         let flags = inactive ? VIR_NETWORK_XML_INACTIVE.rawValue : 0
-        do {
-            return try Check.string("virNetworkGetXMLDesc", virNetworkGetXMLDesc(handle, flags))
-        } catch where inactive && error.code == Int32(VIR_ERR_INVALID_ARG.rawValue) {
-            // The test driver keeps one definition only and rejects the flag; that one is the persistent one.
-            return try Check.string("virNetworkGetXMLDesc", virNetworkGetXMLDesc(handle, 0))
+        return try Check.withFallback(flags, else: 0) { (flags) throws(LibvirtError) in
+            try Check.string("virNetworkGetXMLDesc", virNetworkGetXMLDesc(handle, flags))
         }
     }
 

@@ -1,0 +1,33 @@
+import Libvirt
+import Testing
+
+@Suite("Libvirt errors")
+struct LibvirtErrorTests {
+    @Test("defining a domain that breaks the schema throws libvirt's own message")
+    func invalidDomainXML() throws {
+        let connection = try connect()
+        let name = uniqueName("bad")
+        let xml = "<domain type='test'><name>\(name)</name><memory>1024</memory><frobnicate/></domain>"
+
+        let error = try #require(throws: LibvirtError.self) { try connection.defineDomain(xml: xml) }
+
+        #expect(error.operation == "virDomainDefineXMLFlags")
+        #expect(error.code == 92)  // VIR_ERR_XML_INVALID_SCHEMA
+        #expect(error.message.contains("frobnicate"))
+        #expect(!error.isNotFound)
+        #expect(error.description.hasPrefix(error.message))
+        #expect(try connection.lookupDomain(name: name) == nil)
+    }
+
+    @Test("malformed XML throws an XML error")
+    func malformedXML() throws {
+        let connection = try connect()
+        let error = try #require(throws: LibvirtError.self) {
+            try connection.defineNetwork(xml: "<network><name>unclosed</network>")
+        }
+        #expect(error.operation == "virNetworkDefineXMLFlags")
+        #expect(error.code == 35, "\(error)")  // VIR_ERR_XML_DETAIL
+        #expect(!error.message.isEmpty)
+    }
+
+}

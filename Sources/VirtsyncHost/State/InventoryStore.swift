@@ -25,7 +25,7 @@ public struct InventoryStore: Sendable {
 
     public func save(_ inventory: Inventory) throws(HostError) {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data
         do {
             data = try encoder.encode(inventory)

@@ -17,7 +17,7 @@ public struct PlanPrinter: Sendable {
 
     public func json(_ plan: Plan) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(plan), as: UTF8.self)
     }
 

@@ -19,6 +19,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"4.0.0"),
     ],
     targets: [
         // C shim: libvirt's headers and library, from Debian's libvirt-dev.
@@ -40,6 +46,26 @@ let package = Package(
         .target(name: "VirtsyncSource", dependencies: ["VirtsyncManifest"], swiftSettings: settings),
         // The edge that touches libvirt: observe, apply, check.
         .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "Libvirt"], swiftSettings: settings),
+        // The reports: journald entries, the status file, Prometheus metrics.
+        .target(
+            name: "VirtsyncReport",
+            dependencies: [
+                "VirtsyncPlan", "VirtsyncHost", "Systemd",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: settings),
+        // The agent: config, reconcile loop, triggers (interval, webhook, libvirt events), HTTP endpoints.
+        .target(
+            name: "VirtsyncAgent",
+            dependencies: [
+                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: settings),
         // The executable: one file per subcommand, no logic.
         .executableTarget(
             name: "virtsync",
@@ -58,6 +84,8 @@ let package = Package(
         .testTarget(name: "LibvirtTests", dependencies: ["Libvirt"], swiftSettings: settings),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: settings),
         .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
+        .testTarget(name: "VirtsyncReportTests", dependencies: ["VirtsyncReport"], swiftSettings: settings),
+        .testTarget(name: "VirtsyncAgentTests", dependencies: ["VirtsyncAgent"], swiftSettings: settings),
         .testTarget(name: "RealHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
     ]
 )

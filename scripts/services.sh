@@ -8,6 +8,14 @@ sudo=""
 
 $sudo mkdir -p /var/log/libvirt /run/libvirt
 
+# Without udev, /dev/kvm stays root-only. QEMU runs as libvirt-qemu (group kvm), so libvirtd finds its
+# cached capabilities (which say KVM) stale on every lookup and probes QEMU again: each define then
+# takes 15 s or more. Debian's udev rule gives the device to group kvm, mode 0660; do the same.
+if [ -c /dev/kvm ] && getent group kvm >/dev/null; then
+    $sudo chgrp kvm /dev/kvm
+    $sudo chmod 0660 /dev/kvm
+fi
+
 start() { # process-name command...
     local name=$1; shift
     if pgrep -x "$name" >/dev/null; then

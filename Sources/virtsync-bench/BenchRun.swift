@@ -1,0 +1,100 @@
+import Dispatch
+import Foundation
+
+/// The benchmark proper: for each size, times virtsync's apply and plan and their floors, then prints the table.
+struct BenchRun {
+    var options: BenchOptions
+
+    func run() throws {
+        guard FileManager.default.isExecutableFile(atPath: options.binary) else {
+            throw UsageError("no virtsync binary at \(options.binary) (build it, or pass --binary)")
+        }
+        let fixture = try BenchFixture(uri: options.uri)
+        let signals = Self.cleanUpOnSignal(fixture)
+        defer {
+            fixture.tearDown()
+            signals.forEach { $0.cancel() }
+        }
+        Progress.note("virtsync-bench: \(options.binary) against \(options.uri), prefix \(fixture.prefix)")
+        var rows: [Measurement] = []
+        for size in options.sizes {
+            rows += try measure(size: size, fixture: fixture)
+        }
+        let table = Table(rows: rows).render()
+        print(table, terminator: "")
+    }
+
+    /// The three rows of one size; the repetitions interleave virtsync and floor so drift hits both alike.
+    private func measure(size: Int, fixture: BenchFixture) throws -> [Measurement] {
+        let manifests = try fixture.writeManifests(count: size).path
+        let steps = BenchSteps(options: options, fixture: fixture, manifests: manifests, size: size)
+        var first = Measurement(size: size, kind: .applyFirst)
+        var apply = Measurement(size: size, kind: .applyNoop)
+        var plan = Measurement(size: size, kind: .planNoop)
+        for repetition in 1...options.repetitions {
+            Progress.note("N=\(size) repetition \(repetition)/\(options.repetitions)")
+            try fixture.reset()
+            first.virtsync.append(try steps.virtsync("apply"))
+            apply.virtsync.append(try steps.virtsync("apply"))
+            plan.virtsync.append(try steps.virtsync("plan"))
+            let read = try steps.floorRead()
+            apply.floor.append(read)
+            plan.floor.append(read)
+            try steps.expectDomains(size, left: "virtsync apply")
+            first.floor.append(try steps.floorDefine())
+            try steps.expectDomains(size, left: "floor-define")
+        }
+        return [first, apply, plan]
+    }
+
+    /// Stops the running child and removes the run's objects on SIGINT or SIGTERM, then exits.
+    private static func cleanUpOnSignal(_ fixture: BenchFixture) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                ChildCommand.stopRunning()
+                fixture.tearDown()
+                exit(130)
+            }
+            source.resume()
+            return source
+        }
+    }
+}
+
+/// The child commands of one size, each timed, with their logs in the run's directory.
+struct BenchSteps {
+    var options: BenchOptions
+    var fixture: BenchFixture
+    var manifests: String
+    var size: Int
+
+    func virtsync(_ verb: String) throws -> Duration {
+        let arguments = [verb, "--connect", options.uri, "--state-dir", fixture.stateDirectory.path, manifests]
+        return try ChildCommand(executable: options.binary, arguments: arguments, log: log(verb)).timed()
+    }
+
+    func floorDefine() throws -> Duration {
+        try floor(["floor-define", String(size), fixture.prefix])
+    }
+
+    func floorRead() throws -> Duration {
+        try floor(["floor-read", fixture.prefix])
+    }
+
+    /// Undefines the run's domains (untimed) and checks that the step before left exactly `count` of them.
+    func expectDomains(_ count: Int, left step: String) throws {
+        let removed = try fixture.reset()
+        guard removed == count else { throw UsageError("\(step) left \(removed) domains, expected \(count)") }
+    }
+
+    private func floor(_ arguments: [String]) throws -> Duration {
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        let command = ChildCommand(
+            executable: me, arguments: arguments + ["--connect", options.uri], log: log(arguments[0]))
+        return try command.timed()
+    }
+
+    private func log(_ name: String) -> URL { fixture.directory.appendingPathComponent("\(name)-\(size).log") }
+}

@@ -1,0 +1,33 @@
+/// What is measured, in the order of the table.
+enum MeasurementKind: String, CaseIterable {
+    case applyFirst = "apply (first)"
+    case applyNoop = "apply (no-op)"
+    case planNoop = "plan (no-op)"
+}
+
+/// One row of the table: the median wall time of virtsync and of its floor at one size.
+struct Measurement {
+    var size: Int
+    var kind: MeasurementKind
+    var virtsync: [Duration] = []
+    var floor: [Duration] = []
+
+    var virtsyncMedian: Duration { Self.median(virtsync) }
+    var floorMedian: Duration { Self.median(floor) }
+    var ratio: Double { virtsyncMedian.seconds / floorMedian.seconds }
+
+    static func median(_ samples: [Duration]) -> Duration {
+        let sorted = samples.sorted()
+        guard !sorted.isEmpty else { return .zero }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
+
+extension Duration {
+    /// Seconds as a floating-point number.
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// The benchmark's report: one row per size and measurement, then linearity and the targets.
+struct Table {
+    var rows: [Measurement]
+
+    /// virtsync may cost this much more than the bare libvirt calls.
+    static let floorTarget = 1.5
+    /// Growing N by k may cost this much more than k times as long.
+    static let linearitySlack = 1.1
+
+    func render() -> String {
+        var lines = [line("N", "measurement", "virtsync", "floor", "ratio")]
+        for row in rows {
+            lines.append(line(
+                String(row.size), row.kind.rawValue, Self.seconds(row.virtsyncMedian), Self.seconds(row.floorMedian),
+                String(format: "%.2fx", row.ratio)))
+        }
+        if let linearity = linearity() { lines.append(linearity) }
+        lines.append(targets())
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func line(_ size: String, _ kind: String, _ virtsync: String, _ floor: String, _ ratio: String) -> String {
+        Self.pad(size, 5) + Self.pad(kind, 20) + Self.pad(virtsync, 12) + Self.pad(floor, 10) + ratio
+    }
+
+    /// Smallest against largest size, for first apply and plan.
+    private func linearity() -> String? {
+        let sizes = Set(rows.map(\.size)).sorted()
+        guard let small = sizes.first, let large = sizes.last, small < large else { return nil }
+        let target = Double(large) / Double(small) * Self.linearitySlack
+        func growth(_ kind: MeasurementKind) -> String {
+            guard let a = row(small, kind), let b = row(large, kind) else { return "n/a" }
+            let factor = b.virtsyncMedian.seconds / a.virtsyncMedian.seconds
+            return String(format: "%.1fx", factor) + (factor <= target ? "" : " OVER")
+        }
+        return "linearity: apply(first) N=\(large)/N=\(small) = \(growth(.applyFirst)) (target <= "
+            + String(format: "%.0fx", target) + "); plan \(large)/\(small) = \(growth(.planNoop))"
+    }
+
+    private func targets() -> String {
+        func verdicts(_ kind: MeasurementKind) -> String {
+            rows.filter { $0.kind == kind }.map { row in
+                "N=\(row.size) " + String(format: "%.2fx", row.ratio) + (row.ratio <= Self.floorTarget ? " ok" : " OVER")
+            }.joined(separator: ", ")
+        }
+        let limit = String(format: "%.1fx", Self.floorTarget)
+        return "targets: no-op plan <= \(limit) floor (\(verdicts(.planNoop))); "
+            + "first apply <= \(limit) floor (\(verdicts(.applyFirst)))"
+    }
+
+    private func row(_ size: Int, _ kind: MeasurementKind) -> Measurement? {
+        rows.first { $0.size == size && $0.kind == kind }
+    }
+
+    static func seconds(_ duration: Duration) -> String { String(format: "%.2f s", duration.seconds) }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text.padding(toLength: width, withPad: " ", startingAt: 0)
+    }
+}

@@ -31,7 +31,8 @@ demo: deps build
 	rc=$$?; rm -rf "$$state"; exit $$rc
 
 bench: deps services
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --product virtsync
+	$(SWIFT) build -c release --product virtsync-bench
 	.build/release/virtsync-bench
 
 clean:

@@ -1,0 +1,96 @@
+import Foundation
+public import VirtsyncHost
+import VirtsyncManifest
+import VirtsyncPlan
+public import VirtsyncReport
+public import VirtsyncSource
+
+/// One reconcile, read top to bottom: source → manifests → plan → apply → report.
+///
+/// An actor because the agent's triggers (interval, webhook, libvirt events) race to start passes;
+/// passes run one at a time and share what the last one learnt: the last good revision, the manifests
+/// as last applied (to tell drift from intentional change) and the status.
+public actor Reconciler {
+    let source: any ManifestSource
+    let policy: ReconcilePolicy
+    let reporter: any Reporter
+    var session: SyncSession
+    /// The last revision whose manifests were all valid; it stays applied when a newer one is refused.
+    var lastGood: ManifestSnapshot?
+    var refusedRevision: String?
+    var origin = ChangeOrigin(lastApplied: [:])
+    /// Drift already reported, so a persisting difference is one journald entry, not one per pass.
+    var reportedDrift: [ObjectID: [FieldChange]] = [:]
+    public internal(set) var status: AgentStatus
+
+    public init(source: any ManifestSource, session: SyncSession, policy: ReconcilePolicy, reporter: any Reporter, status: AgentStatus) {
+        self.source = source
+        self.session = session
+        self.policy = policy
+        self.reporter = reporter
+        self.status = status
+    }
+
+    /// Swaps in a new libvirt connection after libvirtd restarted.
+    public func replaceSession(_ session: SyncSession) { self.session = session }
+
+    @discardableResult
+    public func reconcile(_ trigger: ReconcileTrigger) async -> ReconcileSummary {
+        let started = Date()
+        if trigger.fetchesSource || lastGood == nil { await updateSource() }
+        var summary: ReconcileSummary
+        if let snapshot = lastGood {
+            summary = reconcile(snapshot, trigger: trigger, started: started)
+        } else {
+            summary = ReconcileSummary(
+                startedAt: started, finishedAt: Date(), trigger: trigger.rawValue, revision: nil,
+                result: refusedRevision == nil ? .sourceFailed : .refused, error: status.lastError)
+        }
+        summary.finishedAt = Date()
+        status.record(summary)
+        status.lastAttemptAt = started
+        if summary.result != .failed && summary.result != .sourceFailed && summary.result != .refused {
+            status.lastSuccessAt = summary.finishedAt
+        }
+        reporter.reconciled(status, duration: summary.finishedAt.timeIntervalSince(started))
+        return summary
+    }
+
+    /// Fetches; a valid new revision replaces `lastGood`, an invalid one is refused and reported once.
+    private func updateSource() async {
+        let fetched: SourceSnapshot
+        do {
+            fetched = try await source.update()
+        } catch {
+            status.lastError = "source: \(error)"
+            reporter.report(.sourceFailed(error: "\(error)", lastGood: lastGood?.revision))
+            return
+        }
+        status.lastAttemptedRevision = fetched.revision
+        guard fetched.revision != lastGood?.revision, fetched.revision != refusedRevision else { return }
+        reporter.report(.sourceFetched(revision: fetched.revision, previous: fetched.previous, forced: fetched.forced))
+        do {
+            let snapshot = try ManifestSnapshot(fetched, policy: policy)
+            if let reason = refusal(of: snapshot) {
+                refuse(fetched.revision, reason)
+            } else {
+                lastGood = snapshot
+                refusedRevision = nil
+            }
+        } catch {
+            refuse(fetched.revision, "\(error)")
+        }
+    }
+
+    private func refusal(of snapshot: ManifestSnapshot) -> String? {
+        if !snapshot.errors.isEmpty { return snapshot.errors.map(\.description).joined(separator: "\n") }
+        if snapshot.manifests.isEmpty { return "no manifests for this host: an empty revision is refused" }
+        return nil
+    }
+
+    func refuse(_ revision: String, _ reason: String) {
+        refusedRevision = revision
+        status.lastError = "revision \(revision) refused: \(reason)"
+        reporter.report(.revisionRefused(revision: revision, reason: reason))
+    }
+}

@@ -46,9 +46,7 @@ public struct HostReader: Sendable {
                 let live = try Self.parse(try domain.xml(inactive: false), id)
                 object.liveXML = live
                 for disk in live.child("devices")?.children("disk") ?? [] {
-                    guard let path = disk.child("source").flatMap({ $0[attribute: "file"] }),
-                        let target = disk.child("target")?[attribute: "dev"]
-                    else { continue }
+                    guard let path = diskPath(disk), let target = disk.child("target")?[attribute: "dev"] else { continue }
                     state.runningDisks[path] = (domain.name, target)
                 }
             }
@@ -90,6 +88,15 @@ public struct HostReader: Sendable {
                 state.objects[volumeID] = ObservedObject(id: volumeID, xml: try Self.parse(try volume.xml(), volumeID), active: true)
             }
         }
+    }
+
+    /// A disk's file: `source@file`, or for a `type='volume'` disk (what a manifest's volume reference
+    /// renders to) the path of the pool's volume, which the live XML does not spell out.
+    private func diskPath(_ disk: XElement) -> String? {
+        guard let source = disk.child("source") else { return nil }
+        if let file = source[attribute: "file"] { return file }
+        guard let pool = source[attribute: "pool"], let volume = source[attribute: "volume"] else { return nil }
+        return try? connection.lookupStoragePool(name: pool)?.lookupVolume(name: volume)?.path
     }
 
     /// Another client may stop a pool between the activity check and the volume listing; such a pool

@@ -28,12 +28,14 @@ extension HostFixture {
             line.split(separator: ":").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) }
         }
         for link in Set(hostBridges + links.filter { $0.hasPrefix(bridgePrefix) }) {
-            Shell.run(["ip", "link", "delete", link, "type", "bridge"])
+            let deleted = Shell.run(["ip", "link", "delete", link])
+            if !deleted.succeeded { FileHandle.standardError.write(Data("cleanup: ip link delete \(link): \(deleted.error)\n".utf8)) }
         }
         try? FileManager.default.removeItem(at: manifestDirectory.deletingLastPathComponent())
     }
 
     private func owned(_ listing: Shell.Result) -> [String] {
-        Shell.lines(listing).filter { $0.hasPrefix(prefix) }
+        // `vsrt-<id>` alone: the pool virt-install makes by itself for the pool directory.
+        Shell.lines(listing).filter { $0.hasPrefix(prefix) || $0 == "vsrt-\(id)" }
     }
 }

@@ -91,14 +91,27 @@ public struct HostReader: Sendable {
                     autostart: try pool.autostart())
             }
             // Volumes of an inactive pool cannot be listed; they show up once it starts.
-            guard isActive else { continue }
-            for volume in try pool.listVolumes() {
+            guard isActive, let volumes = try volumesIfStillActive(pool) else { continue }
+            for volume in volumes {
                 let volumeID = ObjectID(.volume, volume.name, pool: pool.name)
                 state.present.insert(volumeID)
                 if let user = volumeUsers["\(pool.name)/\(volume.name)"] { state.runningDisks[try volume.path] = user }
                 guard interest.contains(volumeID) else { continue }
                 state.objects[volumeID] = ObservedObject(id: volumeID, xml: try Self.parse(try volume.xml(), volumeID), active: true)
             }
+        }
+    }
+
+    /// A disk's file: `source@file`, or for a `type='volume'` disk (what a manifest's volume reference
+    /// renders to) the path of the pool's volume, which the live XML does not spell out.
+    /// Another client may stop a pool between the activity check and the volume listing; such a pool
+    /// counts as inactive rather than failing the whole observation (seen on a shared real host).
+    private func volumesIfStillActive(_ pool: LibvirtStoragePool) throws(LibvirtError) -> [LibvirtStorageVolume]? {
+        do {
+            return try pool.listVolumes()
+        } catch {
+            if (try? pool.isActive()) == true { throw error }
+            return nil
         }
     }
 

@@ -6,20 +6,6 @@ internal import CLibvirt
 // @unchecked Sendable: the handle is set once and never mutated here. libvirt reference counts its
 // objects and its public API is thread safe, so the handle may be used from any thread.
 public final class LibvirtStorageVolume: @unchecked Sendable {
-    /// Sizes of a volume, in bytes.
-    public struct VolumeInfo: Sendable, Equatable {
-        /// The size the guest sees.
-        public var capacity: UInt64
-        /// The space the volume takes on the host now.
-        public var allocation: UInt64
-
-        /// Creates sizes from bytes.
-        public init(capacity: UInt64, allocation: UInt64) {
-            self.capacity = capacity
-            self.allocation = allocation
-        }
-    }
-
     /// The volume's name within its pool.
     public let name: String
     /// The volume's key, unique on the host (for file volumes, usually the path).

@@ -15,7 +15,7 @@ struct LibvirtErrorTests {
         #expect(error.code == 92)  // VIR_ERR_XML_INVALID_SCHEMA
         #expect(error.message.contains("frobnicate"))
         #expect(!error.isNotFound)
-        #expect(error.description.hasPrefix(error.message))
+        #expect(error.description == "\(error.message) (virDomainDefineXMLFlags, code 92, domain \(error.domain))")
         #expect(try connection.lookupDomain(name: name) == nil)
     }
 

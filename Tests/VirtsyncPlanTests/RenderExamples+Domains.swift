@@ -67,7 +67,7 @@ extension RenderExamples {
                     mode: .custom, model: "Skylake-Client", topology: .init(sockets: 2, cores: 2, threads: 1),
                     cache: .emulate),
                 memoryBacking: .init(hugepages: true),
-                clockOffset: .localtime, onPoweroff: .preserve, onReboot: .destroy, onCrash: .coredumpRestart,
+                clockOffset: .localtime, onPoweroff: .destroy, onReboot: .destroy, onCrash: .coredumpRestart,
                 devices: .init(
                     disks: [
                         .init(

@@ -1,5 +1,5 @@
-public import LibvirtXML
-public import VirtsyncManifest
+import LibvirtXML
+import VirtsyncManifest
 
 extension DomainRenderer {
     /// `<devices>`: the emulator, then disks, interfaces and graphics, libvirt's order of device kinds.
@@ -66,17 +66,22 @@ extension DomainRenderer {
             interface.mac.map { XElement("mac", ["address": $0.lowercased()]) },
             source,
             XElement("model", ["type": interface.model]),
-            interface.driver.map { XElement("driver", ["name": $0]) })
+            virtioModels.contains(interface.model) ? interface.driver.map { XElement("driver", ["name": $0]) } : nil)
         return element
     }
 
-    /// A `<graphics>` console: a fixed port turns autoport off; no port means `port='-1' autoport='yes'`,
-    /// which is how libvirt keeps an autoport VNC console in its inactive XML.
+    /// libvirt reads `<driver name=>` only for virtio models and silently drops it for others (`e1000`),
+    /// so rendering it there would be a difference no define could ever remove.
+    static let virtioModels: Set<String> = ["virtio", "virtio-transitional", "virtio-non-transitional"]
+
+    /// A `<graphics>` console: a fixed port turns autoport off. Without a port, VNC is kept by libvirt
+    /// as `port='-1' autoport='yes'` and SPICE as `autoport='yes'` alone.
     static func graphics(_ graphics: DomainSpec.Graphics) -> XElement {
-        XElement(
+        let autoPort: String? = graphics.type == .vnc ? "-1" : nil
+        return XElement(
             "graphics",
             [
-                "type": graphics.type.rawValue, "port": String(graphics.port ?? -1),
+                "type": graphics.type.rawValue, "port": graphics.port.map(String.init) ?? autoPort,
                 "autoport": graphics.port == nil ? "yes" : "no", "listen": graphics.listen,
             ])
     }

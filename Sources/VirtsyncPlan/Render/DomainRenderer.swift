@@ -69,8 +69,13 @@ public enum DomainRenderer {
         }
         element.append(
             cpu.topology.map(topology),
-            cpu.cache.map { XElement("cache", ["mode": $0.rawValue]) })
+            cpu.cache.map(cache))
         return element
+    }
+
+    /// `<cache>`: libvirt emulates only an L3 cache and refuses `mode='emulate'` without `level='3'`.
+    static func cache(_ mode: DomainSpec.CPU.CacheMode) -> XElement {
+        XElement("cache", ["level": mode == .emulate ? "3" : nil, "mode": mode.rawValue])
     }
 
     static func topology(_ topology: DomainSpec.CPU.Topology) -> XElement {

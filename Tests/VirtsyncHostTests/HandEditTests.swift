@@ -68,18 +68,16 @@ struct HandEditTests {
         #expect(step.operations.contains { $0.isDefine })
     }
 
-    @Test("a running domain ballooned down by hand is set back live, and one destroyed by hand is started")
+    /// The live balloon size is the guest's to report (without a balloon driver it never moves), so it is
+    /// not compared; the definition's currentMemory is. A real host showed the perpetual diff otherwise.
+    @Test("a running domain ballooned by hand is not drift, and one destroyed by hand is started")
     func liveDrift() throws {
         let host = try DriverHost()
         let manifests = host.manifests(host.stack(host.domainYAML(memory: "256MiB", state: "running")))
         try host.applyCleanly(manifests)
         let domain = try #require(try host.connection.lookupDomain(name: host.name("vm")))
         try domain.setMemory(kibibytes: 131072, affect: .live)
-        let (ballooned, report) = try host.apply(manifests)
-        let step = try #require(host.step(ballooned, host.domainID()))
-        #expect(step.fields.contains { $0.path == "currentMemory" && $0.have == "131072 KiB" }, "\(step.fields)")
-        #expect(step.operations == [.setMemoryLive(kibibytes: 262144)])
-        #expect(report.succeeded, "\(report.failures)")
+        #expect(try host.plan(manifests).plan.steps.isEmpty)
         try domain.destroy()
         let (stopped, restarted) = try host.apply(manifests)
         #expect(host.step(stopped, host.domainID())?.operations == [.start])

@@ -102,8 +102,6 @@ public struct HostReader: Sendable {
         }
     }
 
-    /// A disk's file: `source@file`, or for a `type='volume'` disk (what a manifest's volume reference
-    /// renders to) the path of the pool's volume, which the live XML does not spell out.
     /// Another client may stop a pool between the activity check and the volume listing; such a pool
     /// counts as inactive rather than failing the whole observation (seen on a shared real host).
     private func volumesIfStillActive(_ pool: LibvirtStoragePool) throws(LibvirtError) -> [LibvirtStorageVolume]? {

@@ -29,7 +29,8 @@ struct ListRule: Sendable {
         "devices/graphics": ListRule(matching: .key { $0["type"] }, owned: true),
         "devices/hostdev": ListRule(matching: .bestFit, owned: true),
         "devices/filesystem": ListRule(matching: .key { $0.child("target")?["dir"] }, owned: true),
-        "devices/controller": ListRule(matching: .key { "\($0["type"] ?? "")\($0["index"].map { ":" + $0 } ?? ":0")" }, owned: false),
+        // Controllers by fit, not by index: virt-install leaves indices out and libvirt numbers them.
+        "devices/controller": ListRule(matching: .bestFit, owned: false),
         "devices/input": ListRule(matching: .key { "\($0["type"] ?? "")/\($0["bus"] ?? "")" }, owned: false),
         "os/boot": ListRule(matching: .position, owned: true, emptyMeansNone: false),
         "cputune/vcpupin": ListRule(matching: .key { $0["vcpu"] }, owned: true),

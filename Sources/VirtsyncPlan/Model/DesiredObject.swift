@@ -23,7 +23,7 @@ public struct DesiredObject: Sendable, Hashable {
     /// Renders the manifest; `volumeFormats` gives disks on declared volumes their driver type.
     public init(_ manifest: Manifest, volumeFormats: [ObjectID: String] = [:]) {
         self.manifest = manifest
-        self.xml = Renderer.render(manifest, volumeFormats: volumeFormats)
+        self.xml = DroppedByLibvirt.normalize(Renderer.render(manifest, volumeFormats: volumeFormats))
         active = nil
         power = nil
         autostart = nil

@@ -21,7 +21,7 @@ extension Planner {
         if have.power == .running || have.power == .paused {
             let live = LiveNoise.filter(comparator.compare(want: object.xml, have: have.liveXML ?? have.xml), want: object.xml)
             let (liveOperations, needsRestart) = liveUpdates(live, want: object.xml)
-            operations += liveOperations
+            operations += liveOperations + balloon(config, want: object.xml)
             restart = needsRestart
             let known = Set(fields.map(\.path))
             fields += live.filter { !known.contains($0.path) }
@@ -48,23 +48,26 @@ extension Planner {
 
     /// Splits live differences into what libvirt changes on a running domain and what needs a restart.
     private func liveUpdates(_ live: [FieldChange], want: XElement) -> ([Operation], [FieldChange]) {
-        let maxMemoryChanges = live.contains { $0.path == "memory" }
         let maxVcpuChanges = live.contains { $0.path == "vcpu" }
         var operations: [Operation] = []
         var restart: [FieldChange] = []
         for change in live {
-            if change.path == "currentMemory", !maxMemoryChanges, let element = want.child("currentMemory"),
-                let text = element.text,
-                let bytes = ScaledUnit.bytes(text, unit: element[attribute: "unit"], element: "currentMemory")
-            {
-                operations.append(.setMemoryLive(kibibytes: bytes / 1024))
-            } else if change.path == "vcpu@current", !maxVcpuChanges, let count = change.want.flatMap({ Int($0) }) {
+            if change.path == "vcpu@current", !maxVcpuChanges, let count = change.want.flatMap({ Int($0) }) {
                 operations.append(.setVcpusLive(count))
             } else {
                 restart.append(change)
             }
         }
         return (operations, restart)
+    }
+
+    /// A new `currentMemory` within an unchanged maximum is also ballooned into the running domain.
+    private func balloon(_ config: [FieldChange], want: XElement) -> [Operation] {
+        guard config.contains(where: { $0.path == "currentMemory" }), !config.contains(where: { $0.path == "memory" }),
+            let element = want.child("currentMemory"), let text = element.text,
+            let bytes = ScaledUnit.bytes(text, unit: element[attribute: "unit"], element: "currentMemory")
+        else { return [] }
+        return [.setMemoryLive(kibibytes: bytes / 1024)]
     }
 
     private func replaceDomain(_ object: DesiredObject, _ have: ObservedObject, _ uuid: FieldChange) -> PlanStep {

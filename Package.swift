@@ -25,6 +25,10 @@ let package = Package(
         .systemLibrary(name: "CLibvirt", pkgConfig: "libvirt", providers: [.apt(["libvirt-dev"])]),
         // The one safe wrapper of libvirt's C API; no C type leaves it.
         .target(name: "Libvirt", dependencies: ["CLibvirt"], swiftSettings: settings),
+        // C shim: libgit2's headers and library, from Debian's libgit2-dev.
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // The one safe wrapper of libgit2's C API; no C type leaves it.
+        .target(name: "Git", dependencies: ["CGit2"], swiftSettings: settings),
         // Pure core: libvirt XML as values, manifests, plan. No C, no I/O.
         .target(name: "LibvirtXML", swiftSettings: settings),
         .target(name: "VirtsyncManifest", dependencies: ["LibvirtXML", "Yams"], swiftSettings: settings),
@@ -51,6 +55,7 @@ let package = Package(
         .testTarget(
             name: "VirtsyncPlanTests", dependencies: ["VirtsyncPlan"],
             resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "GitTests", dependencies: ["Git"], swiftSettings: settings),
         .testTarget(name: "LibvirtTests", dependencies: ["Libvirt"], swiftSettings: settings),
         .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
         .testTarget(name: "RealHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),

@@ -35,6 +35,10 @@ let package = Package(
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         // journald entries and service notifications; no C type leaves it.
         .target(name: "Systemd", dependencies: ["CSystemd"], swiftSettings: settings),
+        // C shim: libgit2's headers and library, from Debian's libgit2-dev.
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // The one safe wrapper of libgit2's C API; no C type leaves it.
+        .target(name: "Git", dependencies: ["CGit2"], swiftSettings: settings),
         // Pure core: libvirt XML as values, manifests, plan. No C, no I/O.
         .target(name: "LibvirtXML", swiftSettings: settings),
         .target(name: "VirtsyncManifest", dependencies: ["LibvirtXML", "Yams"], swiftSettings: settings),
@@ -43,7 +47,7 @@ let package = Package(
             dependencies: ["VirtsyncManifest", "LibvirtXML"],
             swiftSettings: settings),
         // The edge that reads manifests from disk (and, with the agent, from git).
-        .target(name: "VirtsyncSource", dependencies: ["VirtsyncManifest"], swiftSettings: settings),
+        .target(name: "VirtsyncSource", dependencies: ["VirtsyncManifest", "Git"], swiftSettings: settings),
         // The edge that touches libvirt: observe, apply, check.
         .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "Libvirt"], swiftSettings: settings),
         // The reports: journald entries, the status file, Prometheus metrics.
@@ -81,6 +85,7 @@ let package = Package(
         .testTarget(
             name: "VirtsyncPlanTests", dependencies: ["VirtsyncPlan"],
             resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "GitTests", dependencies: ["Git"], swiftSettings: settings),
         .testTarget(name: "LibvirtTests", dependencies: ["Libvirt"], swiftSettings: settings),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: settings),
         .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),

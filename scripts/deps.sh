@@ -2,7 +2,7 @@
 # Installs the Debian packages virtsync builds and tests against; does nothing when all are present.
 set -euo pipefail
 
-packages=(libvirt-dev libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base virtinst pkg-config libsystemd-dev systemd)
+packages=(libvirt-dev libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base virtinst pkg-config libsystemd-dev systemd libgit2-dev git)
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 

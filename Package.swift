@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "VirtsyncAgent",
             dependencies: [
-                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport",
+                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport", "Systemd", "Libvirt",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

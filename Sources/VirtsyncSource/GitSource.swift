@@ -1,0 +1,55 @@
+internal import Foundation
+public import Git
+
+/// A git repository as the agent's manifest source: cloned once into a cache directory, then fetched
+/// and checked out (detached) at the configured branch, tag or commit on every update.
+///
+/// The work tree stays at the last good revision when a fetch fails, so the agent keeps applying what
+/// it had. libgit2's calls block; an update runs a few times a minute at most, so they run inline.
+public actor GitSource: ManifestSource {
+    public let url: String
+    public let ref: String
+    /// Where the clone lives (under the agent's state directory).
+    public let directory: String
+    let credentials: @Sendable () throws -> FetchOptions
+    var repository: GitRepository?
+    var current: Git.ObjectID?
+
+    /// - Parameter credentials: read on every fetch, so a rotated token file is picked up.
+    public init(url: String, ref: String, cacheDirectory: String, credentials: @escaping @Sendable () throws -> FetchOptions = { FetchOptions() }) {
+        self.url = url
+        self.ref = ref
+        let name = String(url.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        self.directory = (cacheDirectory as NSString).appendingPathComponent(name)
+        self.credentials = credentials
+    }
+
+    public func update() async throws -> SourceSnapshot {
+        let options = try credentials()
+        let repository = try openOrClone(options)
+        try repository.fetch(options: options)
+        let id = try repository.resolve(ref: ref)
+        let previous = current
+        var forced = false
+        if let previous, previous != id { forced = !(try repository.isAncestor(previous, of: id)) }
+        if repository.head() != id { try repository.checkout(id) }
+        current = id
+        return SourceSnapshot(revision: id.description, directory: directory, previous: previous?.description, forced: forced)
+    }
+
+    private func openOrClone(_ options: FetchOptions) throws -> GitRepository {
+        if let repository { return repository }
+        let opened: GitRepository
+        if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(".git")) {
+            opened = try GitRepository.open(path: directory)
+        } else {
+            try? FileManager.default.removeItem(atPath: directory)
+            try FileManager.default.createDirectory(
+                atPath: (directory as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            opened = try GitRepository.clone(url: url, to: directory, options: options)
+        }
+        repository = opened
+        current = opened.head()
+        return opened
+    }
+}

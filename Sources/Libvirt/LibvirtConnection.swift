@@ -5,7 +5,7 @@ internal import Synchronization
 ///
 /// Every call is synchronous and blocks on libvirt's RPC. Objects fetched through the connection
 /// keep it alive and report their writes to its `mutationCount`.
-// @unchecked Sendable: the only state is the handle, set once, and an atomic counter. libvirt reference
+// @unchecked Sendable: the only state is the handle and a flag, set once, and an atomic counter. libvirt reference
 // counts its objects and its public API is thread safe, so a handle may be used from any thread;
 // the thread-local last error is read by `Check` on the calling thread itself.
 public final class LibvirtConnection: @unchecked Sendable {
@@ -13,12 +13,16 @@ public final class LibvirtConnection: @unchecked Sendable {
     public let uri: String
 
     let handle: OpaquePointer
+    /// Whether the event loop ran when the connection was opened, which events need (see `LibvirtEventLoop`).
+    let openedWithEventLoop: Bool
     private let mutations = Atomic<Int>(0)
 
-    /// Opens a read-write connection (`virConnectOpen`).
+    /// Opens a read-write connection (`virConnectOpen`). For events or keepalive, start
+    /// `LibvirtEventLoop.shared` first.
     public init(uri: String) throws(LibvirtError) {
         Check.quietErrors
         self.uri = uri
+        self.openedWithEventLoop = LibvirtEventLoop.shared.isRunning
         self.handle = try Check.handle("virConnectOpen", virConnectOpen(uri))
     }
 

@@ -1,0 +1,89 @@
+import Foundation
+import Libvirt
+import Testing
+
+/// Whether the suite may touch the real libvirtd (`qemu:///system`) of this host.
+let onRealHost = ProcessInfo.processInfo.environment["VIRTSYNC_REAL_HOST"] == "1"
+
+// Out-of-band edits, as an operator makes them: `virsh` in a child process, seen through
+// qemu:///system's daemon. Only objects with this run's unique names are created, then removed.
+@Suite("Events of out-of-band virsh edits on the real host", .enabled(if: onRealHost), .serialized)
+struct RealHostEventTests {
+    static let uri = "qemu:///system"
+
+    @Test("a domain defined by virsh is seen within a second, and its undefine too")
+    func virshDomain() async throws {
+        try LibvirtEventLoop.shared.start()
+        let connection = try LibvirtConnection(uri: Self.uri)
+        let log = try EventLog(connection)
+        defer { log.stop() }
+        let name = uniqueName("evvirsh")
+        defer { cleanUp(name) { try connection.lookupDomain(name: name)?.undefine() } }
+        let file = try writeTemporary(name, """
+            <domain type='qemu'>
+              <name>\(name)</name>
+              <memory unit='KiB'>32768</memory>
+              <vcpu>1</vcpu>
+              <os><type arch='x86_64'>hvm</type></os>
+            </domain>
+            """)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+
+        try await expectSeen(["define", file], .domain(name: name, event: .defined), in: log, about: name, count: 1)
+        try await expectSeen(["undefine", name], .domain(name: name, event: .undefined), in: log, about: name, count: 2)
+    }
+
+    @Test("a network defined by virsh is seen within a second, and its undefine too")
+    func virshNetwork() async throws {
+        try LibvirtEventLoop.shared.start()
+        let connection = try LibvirtConnection(uri: Self.uri)
+        let log = try EventLog(connection)
+        defer { log.stop() }
+        let name = uniqueName("evvnet")
+        defer { cleanUp(name) { try connection.lookupNetwork(name: name)?.undefine() } }
+        let file = try writeTemporary(name, networkXML(name: name, subnet: .random(in: 1...250)))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+
+        try await expectSeen(["net-define", file], .network(name: name, event: .defined), in: log, about: name, count: 1)
+        try await expectSeen(["net-undefine", name], .network(name: name, event: .undefined), in: log, about: name, count: 2)
+    }
+
+    /// Runs virsh, waits for the `count`th event about `name`, expects it to be `event` within the
+    /// deadline, and prints how long it took from virsh's launch and from its exit.
+    private func expectSeen(
+        _ arguments: [String], _ event: LibvirtEvent, in log: EventLog, about name: String, count: Int
+    ) async throws {
+        let launch = ContinuousClock.now
+        let exit = try virsh(arguments)
+        let seen = await log.wait(for: count, about: name)
+        let entry = try #require(seen.count >= count ? seen[count - 1] : nil, "no \(event) within \(eventDeadline)")
+        #expect(entry.event == event)
+        let latency = entry.arrival - launch
+        #expect(latency < eventDeadline)
+        print("event latency \(event): \(format(latency)) from virsh launch, \(format(entry.arrival - exit)) from its exit")
+    }
+
+    /// Runs `virsh -c qemu:///system ARGS` to completion and returns when it exited.
+    private func virsh(_ arguments: [String]) throws -> ContinuousClock.Instant {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/virsh")
+        process.arguments = ["-c", Self.uri, "-q"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let exit = ContinuousClock.now
+        try #require(process.terminationStatus == 0, "virsh \(arguments) exited with \(process.terminationStatus)")
+        return exit
+    }
+
+    private func writeTemporary(_ name: String, _ xml: String) throws -> String {
+        let path = NSTemporaryDirectory() + "\(name).xml"
+        try xml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func format(_ duration: Duration) -> String {
+        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return String(format: "%.2f ms", milliseconds)
+    }
+}

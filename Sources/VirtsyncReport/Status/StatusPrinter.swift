@@ -5,12 +5,16 @@ import VirtsyncPlan
 /// `virtsync status` for people: a header, one line per object, then the last reconciles.
 ///
 /// ```
-/// host         web1 (enforce)
+/// host         kvm01 (enforce)
 /// source       https://git.example.com/fleet.git @ main
-/// applied      3f2a9c1d0b7e at 2026-11-25 12:00:00 UTC
+/// applied      3f2a9c1d0b7e at 2026-11-18 11:06:40 UTC
 /// ...
 /// STATE            OBJECT
-/// drifted          domain/web1  devices/disk[vdb]: want (absent), have <disk type='file'…>
+/// in-sync          network/lan
+/// drifted          domain/web1  devices/disk[vdb]: want (absent), have <disk type='file' device='disk'>… (and 1 more field)
+///
+/// LAST RECONCILES
+/// 2026-11-18 11:07:40 UTC  failed   interval  3f2a9c1d0b7e  0 changed, 1 failed  1.5s  pool/images: cannot create …
 /// ```
 public enum StatusPrinter {
     /// The whole report, ending in a newline.
@@ -33,23 +37,32 @@ public enum StatusPrinter {
 
     static func objects(_ objects: [ObjectStatus]) -> [String] {
         guard !objects.isEmpty else { return ["no managed objects"] }
-        let width = objects.map { $0.id.description.count }.max() ?? 0
-        let lines = objects.sorted { $0.id < $1.id }.map { object in
-            let id = object.id.description.padding(toLength: width, withPad: " ", startingAt: 0)
-            return trimmed("\(pad(object.state.rawValue, 16)) \(id)  \(detail(object))")
-        }
-        return [pad("STATE", 16) + " OBJECT"] + lines
+        let rows = objects.sorted { $0.id < $1.id }.map { [$0.state.rawValue, $0.id.description, detail($0)] }
+        return table([["STATE", "OBJECT", ""]] + rows)
     }
 
     static func reconciles(_ reconciles: [ReconcileSummary]) -> [String] {
         guard !reconciles.isEmpty else { return ["no reconcile yet"] }
-        return ["LAST RECONCILES"] + reconciles.map { reconcile in
+        let rows = reconciles.map { reconcile in
             let seconds = reconcile.finishedAt.timeIntervalSince(reconcile.startedAt)
-            var line = "\(time(reconcile.finishedAt))  \(pad(reconcile.result.rawValue, 13)) \(pad(reconcile.trigger, 8)) "
-                + "\(pad(short(reconcile.revision) ?? "-", 12))  \(reconcile.changes) changed, \(reconcile.failures) failed, "
-                + String(format: "%.1fs", seconds)
-            if let error = reconcile.error { line += "  \(oneLine(error))" }
-            return line
+            return [
+                time(reconcile.finishedAt), reconcile.result.rawValue, reconcile.trigger, short(reconcile.revision) ?? "-",
+                "\(reconcile.changes) changed, \(reconcile.failures) failed", String(format: "%.1fs", seconds),
+                reconcile.error.map(oneLine) ?? "",
+            ]
+        }
+        return ["LAST RECONCILES"] + table(rows)
+    }
+
+    /// Rows as columns two spaces apart, each as wide as its widest cell; no trailing blanks.
+    static func table(_ rows: [[String]]) -> [String] {
+        let count = rows.map(\.count).max() ?? 0
+        let widths = (0..<count).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            let cells = row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column] + 2, withPad: " ", startingAt: 0)
+            }
+            return trimmed(cells.joined())
         }
     }
 
@@ -87,10 +100,8 @@ public enum StatusPrinter {
             timeZone: .gmt, calendar: Calendar(identifier: .gregorian)))
     }
 
-    private static func row(_ label: String, _ value: String) -> String { pad(label, 13) + value }
-
-    private static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text.padding(toLength: width, withPad: " ", startingAt: 0)
+    private static func row(_ label: String, _ value: String) -> String {
+        label.padding(toLength: 13, withPad: " ", startingAt: 0) + value
     }
 
     private static func oneLine(_ text: String) -> String { AgentEvent.shorten(text, limit: 160) }

@@ -2,7 +2,9 @@
 # Installs the Debian packages virtsync builds and tests against; does nothing when all are present.
 set -euo pipefail
 
-packages=(libvirt-dev libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base virtinst pkg-config libsystemd-dev systemd libgit2-dev git)
+# prometheus: for promtool, which checks contrib/prometheus/virtsync.rules.yml (python3-yaml: the rules' structure test).
+packages=(libvirt-dev libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base virtinst pkg-config libsystemd-dev systemd
+    libgit2-dev git prometheus python3-yaml)
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
@@ -15,8 +17,16 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
     echo "deps: all ${#packages[@]} packages installed"
-    exit 0
+else
+    echo "deps: installing ${missing[*]}"
+    $sudo apt-get update
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
-echo "deps: installing ${missing[*]}"
-$sudo apt-get update
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+
+# The status file's schema test validates with python3's jsonschema, for whichever python3 is first on PATH.
+if ! python3 -c 'import jsonschema' 2>/dev/null; then
+    echo "deps: installing python3 jsonschema"
+    # Debian's own python3 refuses pip (PEP 668): fall back to its package.
+    python3 -m pip install --quiet jsonschema 2>/dev/null \
+        || $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-jsonschema
+fi

@@ -1,0 +1,128 @@
+import Foundation
+public import VirtsyncManifest
+import VirtsyncPlan
+
+extension AgentEvent {
+    /// The journald fields of this event, in the order they are sent.
+    ///
+    /// A field whose value is unknown (a want of nothing, no revision yet) is left out rather than sent
+    /// empty, so `journalctl VIRTSYNC_WANT=` never matches by accident. For drift and pending restarts
+    /// `VIRTSYNC_FIELD`, `VIRTSYNC_WANT` and `VIRTSYNC_HAVE` hold the first field; `VIRTSYNC_FIELDS`
+    /// lists every field, one `path: want X, have Y` line each.
+    public var journalFields: [(String, String)] {
+        var fields: [(String, String)] = [
+            ("MESSAGE", message),
+            ("PRIORITY", String(kind.priority)),
+            ("MESSAGE_ID", kind.messageID),
+            ("SYSLOG_IDENTIFIER", JournalReporter.identifier),
+            ("VIRTSYNC_EVENT", kind.rawValue),
+        ]
+        if let object { fields += Self.objectFields(object) }
+        fields += detailFields
+        if let revision { fields.append(("VIRTSYNC_REVISION", revision)) }
+        return fields
+    }
+
+    /// One sentence for people, e.g. `drift: domain/web1 devices/disk[vdb]: want (absent), have <disk …>`.
+    public var message: String {
+        switch self {
+        case .drift(let id, let fields, _):
+            "drift: \(id) \(Self.summary(fields))"
+        case .driftRepaired(let id, let fields, _):
+            "drift repaired: \(id) \(Self.summary(fields))"
+        case .applied(let id, let change, let revision):
+            "applied: \(change.rawValue) \(id)\(Self.at(revision))"
+        case .failed(let id, let error, let revision):
+            "failed: \(id.map(\.description) ?? "reconcile")\(Self.at(revision)): \(error)"
+        case .pendingRestart(let id, let fields, _):
+            "pending restart: \(id) keeps its old configuration until restarted; \(Self.summary(fields))"
+        case .sourceFetched(let revision, let previous, let forced):
+            "source fetched: revision \(revision)" + (previous.map { " (was \($0)\(forced ? ", force-pushed" : ""))" } ?? "")
+        case .sourceFailed(let error, let lastGood):
+            "source fetch failed: \(error); " + (lastGood.map { "keeping revision \($0)" } ?? "no revision applied yet")
+        case .revisionRefused(let revision, let reason):
+            "revision refused: \(revision): \(reason)"
+        }
+    }
+
+    /// The object the event is about, if any.
+    public var object: ObjectID? {
+        switch self {
+        case .drift(let id, _, _), .driftRepaired(let id, _, _), .applied(let id, _, _), .pendingRestart(let id, _, _):
+            id
+        case .failed(let id, _, _):
+            id
+        case .sourceFetched, .sourceFailed, .revisionRefused:
+            nil
+        }
+    }
+
+    /// The revision the event belongs to: for a failed fetch, the last good one that stays applied.
+    public var revision: String? {
+        switch self {
+        case .drift(_, _, let revision), .driftRepaired(_, _, let revision), .applied(_, _, let revision),
+            .pendingRestart(_, _, let revision), .failed(_, _, let revision):
+            revision
+        case .sourceFetched(let revision, _, _), .revisionRefused(let revision, _):
+            revision
+        case .sourceFailed(_, let lastGood):
+            lastGood
+        }
+    }
+
+    private var detailFields: [(String, String)] {
+        switch self {
+        case .drift(_, let fields, _), .driftRepaired(_, let fields, _), .pendingRestart(_, let fields, _):
+            Self.changeFields(fields)
+        case .applied(_, let change, _):
+            [("VIRTSYNC_CHANGE", change.rawValue)]
+        case .failed(_, let error, _), .sourceFailed(let error, _):
+            [("VIRTSYNC_ERROR", error)]
+        case .sourceFetched(_, let previous, let forced):
+            (previous.map { [("VIRTSYNC_PREVIOUS_REVISION", $0)] } ?? []) + [("VIRTSYNC_FORCED", forced ? "true" : "false")]
+        case .revisionRefused(_, let reason):
+            [("VIRTSYNC_REASON", reason)]
+        }
+    }
+
+    private static func objectFields(_ id: ObjectID) -> [(String, String)] {
+        var fields = [("VIRTSYNC_OBJECT", id.description), ("VIRTSYNC_KIND", id.kind.rawValue), ("VIRTSYNC_NAME", id.name)]
+        if let pool = id.pool { fields.append(("VIRTSYNC_POOL", pool)) }
+        return fields
+    }
+
+    private static func changeFields(_ changes: [FieldChange]) -> [(String, String)] {
+        guard let first = changes.first else { return [] }
+        var fields = [("VIRTSYNC_FIELD", first.path)]
+        if let want = first.want { fields.append(("VIRTSYNC_WANT", want)) }
+        if let have = first.have { fields.append(("VIRTSYNC_HAVE", have)) }
+        fields.append(("VIRTSYNC_FIELDS", changes.map(line).joined(separator: "\n")))
+        return fields
+    }
+
+    /// `path: want X, have Y`, with `(absent)` for a side that has nothing.
+    static func line(_ change: FieldChange) -> String {
+        "\(change.path): want \(change.want ?? absent), have \(change.have ?? absent)"
+    }
+
+    /// The first change, shortened for a one-line message, and how many more there are.
+    static func summary(_ changes: [FieldChange]) -> String {
+        guard let first = changes.first else { return "(no field named)" }
+        let shown = "\(first.path): want \(shorten(first.want ?? absent)), have \(shorten(first.have ?? absent))"
+        let more = changes.count - 1
+        return more == 0 ? shown : "\(shown) (and \(more) more field\(more == 1 ? "" : "s"))"
+    }
+
+    static let absent = "(absent)"
+
+    /// A value on one line of at most `limit` characters: an XML element keeps its start and ends in `…`.
+    static func shorten(_ value: String, limit: Int = 60) -> String {
+        let flat = value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        guard flat.count > limit else { return flat }
+        return String(flat.prefix(limit - 1)) + "…"
+    }
+
+    private static func at(_ revision: String?) -> String {
+        revision.map { " at revision \($0)" } ?? ""
+    }
+}

@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "VirtsyncAgent",
             dependencies: [
-                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport",
+                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport", "Yams",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

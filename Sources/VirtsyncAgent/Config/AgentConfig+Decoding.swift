@@ -27,11 +27,14 @@ extension AgentConfig {
         }
         var config: AgentConfig?
         if diagnostics.all.isEmpty {
-            let node = ConfigNode(node: root ?? Node(""), path: "", anchor: nil, diagnostics: diagnostics)
+            let node = ConfigNode(node: root ?? Node("", Tag(.null), .plain), path: "", anchor: nil, diagnostics: diagnostics)
             let expander = HostnameExpander(hostname: hostname ?? SystemHostname.current())
             config = ConfigDecoder(expander: expander).decode(node)
         }
-        guard diagnostics.all.isEmpty, let config else { throw ConfigError(diagnostics.all) }
+        guard diagnostics.all.isEmpty, let config else {
+            // Walk order is not file order (source.url is read first); a reader wants file order.
+            throw ConfigError(diagnostics.all.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+        }
         return config
     }
 }

@@ -97,5 +97,11 @@ public struct WebhookVerifier: Sendable {
 public struct SecretFileError: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
     public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var description: String { "\(path): error: \(reason)" }
 }

@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "VirtsyncAgent",
             dependencies: [
-                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport", "Systemd", "Libvirt",
+                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport", "Systemd", "Libvirt", "Yams",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

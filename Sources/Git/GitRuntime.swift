@@ -9,5 +9,4 @@ internal import CGit2
 enum GitRuntime {
     /// Evaluating it initialises libgit2; a negative count means libgit2 could not start.
     static let ready: Int32 = git_libgit2_init()
-
 }

@@ -9,13 +9,4 @@ internal import CGit2
 enum GitRuntime {
     /// Evaluating it initialises libgit2; a negative count means libgit2 could not start.
     static let ready: Int32 = git_libgit2_init()
-
-    /// libgit2's version, e.g. `"1.5.1"`.
-    static var version: String {
-        var major: Int32 = 0
-        var minor: Int32 = 0
-        var revision: Int32 = 0
-        _ = git_libgit2_version(&major, &minor, &revision)
-        return "\(major).\(minor).\(revision)"
-    }
 }

@@ -115,9 +115,15 @@ extension AgentEvent {
 
     static let absent = "(absent)"
 
-    /// A value on one line of at most `limit` characters: an XML element keeps its start and ends in `…`.
+    /// A value on one line of at most `limit` characters. An XML element longer than one start tag keeps
+    /// only that tag (`<disk type='file' device='disk'>…`): the tag says which device, the rest is noise
+    /// in a one-line message (the full value is in the structured fields).
     static func shorten(_ value: String, limit: Int = 60) -> String {
         let flat = value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        if flat.hasPrefix("<"), let end = flat.firstIndex(of: ">"), flat.index(after: end) < flat.endIndex {
+            let tag = flat[...end]
+            if tag.count <= limit { return tag + "…" }
+        }
         guard flat.count > limit else { return flat }
         return String(flat.prefix(limit - 1)) + "…"
     }

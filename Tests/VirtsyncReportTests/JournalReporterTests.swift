@@ -30,7 +30,11 @@ struct JournalReporterTests {
         #expect(entry["VIRTSYNC_FIELD"] == "devices/disk[vdb]")
         #expect(entry["VIRTSYNC_WANT"] == nil)
         #expect(entry["VIRTSYNC_HAVE"] == Samples.diskXML)
-        #expect(entry["VIRTSYNC_FIELDS"] == "devices/disk[vdb]: want (absent), have \(Samples.diskXML)\nmemory: want 2097152, have 4194304")
+        #expect(entry["VIRTSYNC_FIELDS"] == """
+            devices/disk[vdb]: want (absent), have <disk type='file' device='disk'> \
+            <source file='/var/lib/libvirt/images/extra.qcow2'/> <target dev='vdb' bus='virtio'/> </disk>
+            memory: want 2097152, have 4194304
+            """)
         #expect(entry["VIRTSYNC_REVISION"] == Samples.revision)
         #expect(entry["VIRTSYNC_POOL"] == nil)
     }

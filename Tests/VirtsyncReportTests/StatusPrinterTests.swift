@@ -22,7 +22,7 @@ struct StatusPrinterTests {
             in-sync          network/lan
             pending-restart  domain/db1               vcpu: want 4, have 2
             suspended        domain/legacy
-            drifted          domain/web1              devices/disk[vdb]: want (absent), have <disk type='file' device='disk'> <source file='/var/lib/lib… (and 1 more field)
+            drifted          domain/web1              devices/disk[vdb]: want (absent), have <disk type='file' device='disk'>… (and 1 more field)
 
             LAST RECONCILES
             2026-11-18 11:07:40 UTC  failed   interval  3f2a9c1d0b7e  0 changed, 1 failed  1.5s  pool/images: cannot create directory /srv/images: Permission denied

@@ -100,9 +100,15 @@ extension AgentEvent {
         return fields
     }
 
-    /// `path: want X, have Y`, with `(absent)` for a side that has nothing.
+    /// `path: want X, have Y`, with `(absent)` for a side that has nothing, and a multi-line value (XML)
+    /// joined into one line, so `VIRTSYNC_FIELDS` keeps one line per field.
     static func line(_ change: FieldChange) -> String {
-        "\(change.path): want \(change.want ?? absent), have \(change.have ?? absent)"
+        "\(change.path): want \(flatten(change.want ?? absent)), have \(flatten(change.have ?? absent))"
+    }
+
+    /// The lines of `value` with their indentation dropped, joined by single spaces.
+    static func flatten(_ value: String) -> String {
+        value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
     /// The first change, shortened for a one-line message, and how many more there are.
@@ -115,9 +121,15 @@ extension AgentEvent {
 
     static let absent = "(absent)"
 
-    /// A value on one line of at most `limit` characters: an XML element keeps its start and ends in `…`.
+    /// A value on one line of at most `limit` characters. An XML element longer than one start tag keeps
+    /// only that tag (`<disk type='file' device='disk'>…`): the tag says which device, the rest is noise
+    /// in a one-line message (the full value is in the structured fields).
     static func shorten(_ value: String, limit: Int = 60) -> String {
-        let flat = value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let flat = flatten(value)
+        if flat.hasPrefix("<"), let end = flat.firstIndex(of: ">"), flat.index(after: end) < flat.endIndex {
+            let tag = flat[...end]
+            if tag.count <= limit { return tag + "…" }
+        }
         guard flat.count > limit else { return flat }
         return String(flat.prefix(limit - 1)) + "…"
     }

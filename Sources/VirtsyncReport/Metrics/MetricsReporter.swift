@@ -56,6 +56,8 @@ public final class MetricsReporter: Reporter {
         if case .sourceFailed = event { fetchFailures.increment() }
     }
 
+    /// Counts the newest entry of `status.reconciles` as the reconcile that just ended, so call it once
+    /// per reconcile, after `AgentStatus.record(_:)`.
     public func reconciled(_ status: AgentStatus, duration: Double) {
         if let last = status.reconciles.first {
             reconciles[last.result]?.increment()

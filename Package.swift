@@ -73,7 +73,13 @@ let package = Package(
         // The executable: one file per subcommand, no logic.
         .executableTarget(
             name: "virtsync",
-            dependencies: ["VirtsyncHost", "VirtsyncSource", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "VirtsyncHost", "VirtsyncSource", "VirtsyncAgent", "VirtsyncReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: settings),
         // The benchmark's floor: the same libvirt calls with nothing else.
         .executableTarget(name: "virtsync-bench", dependencies: ["VirtsyncHost", "Libvirt"], swiftSettings: settings),

@@ -14,7 +14,7 @@ public actor Reconciler {
     let source: any ManifestSource
     let policy: ReconcilePolicy
     let reporter: any Reporter
-    var session: SyncSession
+    public internal(set) var session: SyncSession
     /// The last revision whose manifests were all valid; it stays applied when a newer one is refused.
     var lastGood: ManifestSnapshot?
     var refusedRevision: String?
@@ -29,6 +29,11 @@ public actor Reconciler {
         self.policy = policy
         self.reporter = reporter
         self.status = status
+    }
+
+    /// `Kind/name` of every object whose libvirt events should start a pass: the managed ones.
+    public func watchedNames() -> Set<String> {
+        Set(status.objects.map { "\($0.id.kind.rawValue)/\($0.id.name)" })
     }
 
     /// Swaps in a new libvirt connection after libvirtd restarted.

@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: settings),
         .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
         .testTarget(name: "VirtsyncReportTests", dependencies: ["VirtsyncReport"], swiftSettings: settings),
-        .testTarget(name: "VirtsyncAgentTests", dependencies: ["VirtsyncAgent"], swiftSettings: settings),
+        .testTarget(name: "VirtsyncAgentTests", dependencies: ["VirtsyncAgent", "VirtsyncHost", "VirtsyncSource", "VirtsyncReport", "VirtsyncManifest", "Libvirt"], swiftSettings: settings),
         .testTarget(name: "RealHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
     ]
 )

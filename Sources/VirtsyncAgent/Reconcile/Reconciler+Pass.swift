@@ -40,7 +40,8 @@ extension Reconciler {
         if report.succeeded && planned.plan.refused.isEmpty {
             status.lastAppliedRevision = snapshot.revision
             status.lastAppliedAt = Date()
-            status.lastError = nil
+            // A refused newer revision stays the last error until a valid one replaces it.
+            if refusedRevision == nil { status.lastError = nil }
         }
         summary.changes = report.outcomes.filter(\.succeeded).count
         summary.failures = report.failures.count + planned.plan.refused.count

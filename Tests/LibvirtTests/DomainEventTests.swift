@@ -29,9 +29,16 @@ struct DomainEventTests {
         try domain.undefine()
         undefined = true
 
-        let expected: [LibvirtEvent.DomainEvent] = [.defined, .started, .suspended, .resumed, .stopped, .undefined]
-        await log.wait(for: expected.count, about: name)
-        #expect(log.events(about: name) == expected.map { .domain(name: name, event: $0) })
+        let expected = [.defined, .started, .suspended, .resumed, .stopped, .undefined].map {
+            LibvirtEvent.domain(name: name, event: $0)
+        }
+        let seen = await log.wait(until: .domain(name: name, event: .undefined))
+        if onTestDriver {
+            #expect(seen == expected)
+        } else {
+            // qemu adds its own: `resumed` as the CPUs start at boot, `shutdown` before `stopped`.
+            #expect(seen.containsInOrder(expected), "\(seen)")
+        }
     }
 
     @Test("redefining an existing domain, as a hand edit does, arrives as updated")

@@ -10,8 +10,7 @@ struct EventStreamEndTests {
         do {
             let (stream, sink) = try connection.makeEventStream()
             weakSink = sink
-            let log = EventLog(stream: stream)
-            log.stop()
+            await EventLog(stream: stream).finish()
         }
         let name = uniqueName("evend")
         // Events after the end must reach no callback: this would crash on a freed context.
@@ -29,8 +28,7 @@ struct EventStreamEndTests {
     func resubscribe() async throws {
         let connection = try eventConnection()
         let first = try EventLog(connection)
-        first.stop()
-        try await Task.sleep(for: .milliseconds(50))
+        await first.finish()
 
         let second = try EventLog(connection)
         defer { second.stop() }

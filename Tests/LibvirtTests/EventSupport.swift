@@ -29,7 +29,7 @@ final class EventLog: Sendable {
     }
 
     init(stream: LibvirtEventStream) {
-        let task = Task { [self] in
+        let task = Task(executorPreference: ReaderExecutor.shared) { [self] in
             for await event in stream {
                 entries.withLock { $0.append(Entry(event: event, arrival: .now)) }
             }
@@ -40,6 +40,12 @@ final class EventLog: Sendable {
     /// Ends the stream by cancelling its reader, which deregisters the callbacks.
     func stop() {
         reader.withLock { $0?.cancel() }
+    }
+
+    /// `stop()`, returning once the reader has ended, and with it the stream and its callbacks.
+    func finish() async {
+        stop()
+        await reader.withLock { $0 }?.value
     }
 
     /// The recorded events that concern `name`, in arrival order.
@@ -60,8 +66,30 @@ final class EventLog: Sendable {
         return entries(about: name)
     }
 
+    /// Waits until `event` has arrived or `timeout` passed, and returns the events about its object so far.
+    @discardableResult
+    func wait(until event: LibvirtEvent, within timeout: Duration = eventDeadline) async -> [LibvirtEvent] {
+        let name = event.objectName ?? ""
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline, !events(about: name).contains(event) {
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+        return events(about: name)
+    }
+
     private func entries(about name: String) -> [Entry] {
         entries.withLock { $0.filter { $0.event.objectName == name } }
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Whether `other` appears in this array in order, possibly with other elements in between.
+    func containsInOrder(_ other: [Element]) -> Bool {
+        var rest = other[...]
+        for element in self where element == rest.first {
+            rest = rest.dropFirst()
+        }
+        return rest.isEmpty
     }
 }
 

@@ -29,8 +29,8 @@ struct RealHostEventTests {
             """)
         defer { try? FileManager.default.removeItem(atPath: file) }
 
-        try await expectSeen(["define", file], .domain(name: name, event: .defined), in: log, about: name, count: 1)
-        try await expectSeen(["undefine", name], .domain(name: name, event: .undefined), in: log, about: name, count: 2)
+        try await expectSeen(["define", file], .domain(name: name, event: .defined), in: log, count: 1)
+        try await expectSeen(["undefine", name], .domain(name: name, event: .undefined), in: log, count: 2)
     }
 
     @Test("a network defined by virsh is seen within a second, and its undefine too")
@@ -44,23 +44,27 @@ struct RealHostEventTests {
         let file = try writeTemporary(name, networkXML(name: name, subnet: .random(in: 1...250)))
         defer { try? FileManager.default.removeItem(atPath: file) }
 
-        try await expectSeen(["net-define", file], .network(name: name, event: .defined), in: log, about: name, count: 1)
-        try await expectSeen(["net-undefine", name], .network(name: name, event: .undefined), in: log, about: name, count: 2)
+        try await expectSeen(["net-define", file], .network(name: name, event: .defined), in: log, count: 1)
+        try await expectSeen(["net-undefine", name], .network(name: name, event: .undefined), in: log, count: 2)
     }
 
-    /// Runs virsh, waits for the `count`th event about `name`, expects it to be `event` within the
-    /// deadline, and prints how long it took from virsh's launch and from its exit.
+    /// Runs virsh, waits for the `count`th event about `event`'s object, expects it to be `event` within the
+    /// deadline after virsh exits, and prints how long it took from virsh's launch and from its
+    /// exit (negative when the event arrived before the exit was seen).
     private func expectSeen(
-        _ arguments: [String], _ event: LibvirtEvent, in log: EventLog, about name: String, count: Int
+        _ arguments: [String], _ event: LibvirtEvent, in log: EventLog, count: Int
     ) async throws {
+        let name = try #require(event.objectName)
         let launch = ContinuousClock.now
         let exit = try virsh(arguments)
         let seen = await log.wait(for: count, about: name)
         let entry = try #require(seen.count >= count ? seen[count - 1] : nil, "no \(event) within \(eventDeadline)")
         #expect(entry.event == event)
-        let latency = entry.arrival - launch
-        #expect(latency < eventDeadline)
-        print("event latency \(event): \(format(latency)) from virsh launch, \(format(entry.arrival - exit)) from its exit")
+        // The edit is done when virsh exits; before that, virsh's own start-up (and a busy
+        // libvirtd) count, which are no part of event delivery.
+        #expect(entry.arrival - exit < eventDeadline)
+        let sinceLaunch = format(entry.arrival - launch), sinceExit = format(entry.arrival - exit)
+        print("event latency \(event): \(sinceLaunch) from virsh launch, \(sinceExit) from its exit")
     }
 
     /// Runs `virsh -c qemu:///system ARGS` to completion and returns when it exited.

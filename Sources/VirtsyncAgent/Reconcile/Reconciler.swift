@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 public import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncPlan
@@ -11,6 +12,10 @@ public import VirtsyncSource
 /// passes run one at a time and share what the last one learnt: the last good revision, the manifests
 /// as last applied (to tell drift from intentional change) and the status.
 public actor Reconciler {
+    let executor = ReconcilerExecutor(name: "virtsync-reconcile")
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+    /// `Kind/name` of the managed objects, readable without waiting for a pass in progress.
+    let watched = Mutex<Set<String>>([])
     let source: any ManifestSource
     let policy: ReconcilePolicy
     let reporter: any Reporter
@@ -32,9 +37,7 @@ public actor Reconciler {
     }
 
     /// `Kind/name` of every object whose libvirt events should start a pass: the managed ones.
-    public func watchedNames() -> Set<String> {
-        Set(status.objects.map { "\($0.id.kind.rawValue)/\($0.id.name)" })
-    }
+    public nonisolated func watchedNames() -> Set<String> { watched.withLock { $0 } }
 
     /// Swaps in a new libvirt connection after libvirtd restarted.
     public func replaceSession(_ session: SyncSession) { self.session = session }
@@ -52,6 +55,8 @@ public actor Reconciler {
                 result: refusedRevision == nil ? .sourceFailed : .refused, error: status.lastError)
         }
         summary.finishedAt = Date()
+        let names = Set(status.objects.map { "\($0.id.kind.rawValue)/\($0.id.name)" })
+        watched.withLock { $0 = names }
         status.record(summary)
         status.lastAttemptAt = started
         if summary.result != .failed && summary.result != .sourceFailed && summary.result != .refused {

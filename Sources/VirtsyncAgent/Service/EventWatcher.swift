@@ -59,13 +59,13 @@ public struct EventWatcher: Service {
         await cancelWhenGracefulShutdownOrCancelled {
             for await event in events {
                 if case .connectionClosed = event { return }
-                if await self.concernsManagedObject(event) { await self.queue.post(.event) }
+                if self.concernsManagedObject(event) { await self.queue.post(.event) }
             }
         }
     }
 
-    private func concernsManagedObject(_ event: LibvirtEvent) async -> Bool {
-        let names = await reconciler.watchedNames()
+    private func concernsManagedObject(_ event: LibvirtEvent) -> Bool {
+        let names = reconciler.watchedNames()
         switch event {
         case .domain(let name, _): return names.contains("Domain/\(name)")
         case .network(let name, _): return names.contains("Network/\(name)")

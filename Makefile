@@ -3,7 +3,7 @@
 SWIFT ?= swift
 export PATH := /opt/swift/usr/bin:$(PATH)
 
-.PHONY: deps build services test demo bench clean
+.PHONY: deps build services test demo bench install clean
 
 # Debian packages for libvirt, QEMU and the build (idempotent; uses sudo when not root).
 deps:
@@ -34,6 +34,21 @@ bench: deps services
 	$(SWIFT) build -c release --product virtsync
 	$(SWIFT) build -c release --product virtsync-bench
 	.build/release/virtsync-bench
+
+# The release binary, the hardened unit (ExecStart pointed at $(PREFIX)), the sysusers and tmpfiles entries and
+# the example config. Packagers stage with DESTDIR=; afterwards: systemd-sysusers, systemd-tmpfiles --create,
+# daemon-reload, then write /etc/virtsync/config.yaml and enable virtsync.service.
+PREFIX ?= /usr/local
+install:
+	$(SWIFT) build -c release
+	install -D -m 0755 .build/release/virtsync $(DESTDIR)$(PREFIX)/bin/virtsync
+	install -d -m 0755 $(DESTDIR)/lib/systemd/system
+	sed 's|^ExecStart=/usr/local/bin/virtsync |ExecStart=$(PREFIX)/bin/virtsync |' systemd/virtsync.service \
+		> $(DESTDIR)/lib/systemd/system/virtsync.service
+	chmod 0644 $(DESTDIR)/lib/systemd/system/virtsync.service
+	install -D -m 0644 systemd/virtsync.tmpfiles $(DESTDIR)/usr/lib/tmpfiles.d/virtsync.conf
+	install -D -m 0644 systemd/virtsync.sysusers $(DESTDIR)/usr/lib/sysusers.d/virtsync.conf
+	install -D -m 0644 systemd/config.example.yaml $(DESTDIR)/etc/virtsync/config.example.yaml
 
 clean:
 	rm -rf .build

@@ -18,7 +18,7 @@ services:
 
 # Every tier: pure, test:///default driver, and the real host (VIRTSYNC_REAL_HOST=1).
 test: deps services
-	@start=$$(date +%s); VIRTSYNC_REAL_HOST=1 $(SWIFT) test; rc=$$?; \
+	@start=$$(date +%s); $(SWIFT) build && VIRTSYNC_REAL_HOST=1 $(SWIFT) test; rc=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s, exit $$rc"; exit $$rc
 
 # Validate every manifest, then apply all of them (the seed's whole setup and the runnable set) to

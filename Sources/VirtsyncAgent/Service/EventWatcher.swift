@@ -24,11 +24,11 @@ public struct EventWatcher: Service {
     public func run() async throws {
         var session: SyncSession? = await reconciler.session
         var delay = Duration.seconds(1)
-        while !Task.isCancelled {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
             if let current = session {
                 await watch(current)
             }
-            guard !Task.isCancelled else { return }
+            guard !Task.isCancelled && !Task.isShuttingDownGracefully else { return }
             // The connection died (libvirtd restarted): reconnect, then reconcile what may have changed.
             try? await Task.sleep(for: delay)
             do {

@@ -28,7 +28,9 @@ extension CommitVerifier {
         let signatureFile = try scratch.write("commit.sig", signature)
         let dataFile = try scratch.write("commit.data", signedData)
         let verified = try scratch.run(gpgvPath, ["--homedir", scratch.url.path, "--keyring", keyring, signatureFile, dataFile])
-        return verified.status == 0 ? .accepted : .rejected(tool: "gpgv", output: verified.errors)
+        // gpgv explains itself over several lines; one line reads better in the journal and status file.
+        let explanation = verified.errors.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        return verified.status == 0 ? .accepted : .rejected(tool: "gpgv", output: explanation.joined(separator: "; "))
     }
 }
 

@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "VirtsyncPlanTests", dependencies: ["VirtsyncPlan"],
             resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "GitTests", dependencies: ["Git"], swiftSettings: settings),
+        .testTarget(name: "GitTests", dependencies: ["Git", "VirtsyncSource"], swiftSettings: settings),
         .testTarget(name: "LibvirtTests", dependencies: ["Libvirt"], swiftSettings: settings),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: settings),
         .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),

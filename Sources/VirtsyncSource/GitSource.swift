@@ -5,23 +5,30 @@ public import Git
 /// and checked out (detached) at the configured branch, tag or commit on every update.
 ///
 /// The work tree stays at the last good revision when a fetch fails, so the agent keeps applying what
-/// it had. libgit2's calls block; an update runs a few times a minute at most, so they run inline.
+/// it had; so it does when `verifier` refuses the new revision's commit, which is checked before the
+/// checkout. libgit2's calls block; an update runs a few times a minute at most, so they run inline.
 public actor GitSource: ManifestSource {
     public let url: String
     public let ref: String
     /// Where the clone lives (under the agent's state directory).
     public let directory: String
     let credentials: @Sendable () throws -> FetchOptions
+    /// The commit signature check (`source.verify`); nil checks nothing.
+    public let verifier: CommitVerifier?
     var repository: GitRepository?
     var current: Git.ObjectID?
 
-    /// - Parameter credentials: read on every fetch, so a rotated token file is picked up.
-    public init(url: String, ref: String, cacheDirectory: String, credentials: @escaping @Sendable () throws -> FetchOptions = { FetchOptions() }) {
+    /// - Parameters:
+    ///   - credentials: read on every fetch, so a rotated token file is picked up.
+    ///   - verifier: when set, a revision whose commit it refuses is not checked out and `update()` throws.
+    public init(url: String, ref: String, cacheDirectory: String,
+                credentials: @escaping @Sendable () throws -> FetchOptions = { FetchOptions() }, verifier: CommitVerifier? = nil) {
         self.url = url
         self.ref = ref
         let name = String(url.map { $0.isLetter || $0.isNumber ? $0 : "_" })
         self.directory = (cacheDirectory as NSString).appendingPathComponent(name)
         self.credentials = credentials
+        self.verifier = verifier
     }
 
     public func update() async throws -> SourceSnapshot {
@@ -29,6 +36,9 @@ public actor GitSource: ManifestSource {
         let repository = try openOrClone(options)
         try repository.fetch(options: options)
         let id = try repository.resolve(ref: ref)
+        // Checked on every update, the current revision included: a clone left by a run without
+        // verification must not be trusted just because it is already checked out.
+        try verifier?.verify(repository: repository, commit: id)
         let previous = current
         var forced = false
         if let previous, previous != id { forced = !(try repository.isAncestor(previous, of: id)) }

@@ -48,6 +48,7 @@ public struct Agent: Sendable {
 
     static func source(_ config: AgentConfig) -> GitSource {
         let auth = config.source.auth
+        let verify = config.source.verify
         return GitSource(
             url: config.source.url, ref: config.source.ref,
             cacheDirectory: (config.stateDirectory as NSString).appendingPathComponent("git"),
@@ -61,7 +62,8 @@ public struct Agent: Sendable {
                     return FetchOptions(credentials: .sshKey(SSHKey(privateKeyPath: key, knownHostsPath: knownHosts)))
                 }
                 return FetchOptions()
-            })
+            },
+            verifier: verify.isEnabled ? CommitVerifier(allowedSigners: verify.allowedSigners, gpgKeyring: verify.gpgKeyring) : nil)
     }
 
     /// The last status file, so history and the last applied revision survive a restart.

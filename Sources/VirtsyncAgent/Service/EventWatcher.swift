@@ -28,7 +28,9 @@ public struct EventWatcher: Service {
             if let current = session {
                 await watch(current)
             }
-            guard !Task.isCancelled else { return }
+            // `watch` also returns on graceful shutdown (SIGTERM), which does not cancel this task:
+            // reconnecting then would loop for ever and hold up the services stopped after this one.
+            guard !Task.isCancelled, !Task.isShuttingDownGracefully else { return }
             // The connection died (libvirtd restarted): reconnect, then reconcile what may have changed.
             try? await Task.sleep(for: delay)
             do {

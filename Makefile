@@ -24,11 +24,14 @@ test: deps services
 # Validate every manifest, then apply all of them (the seed's whole setup and the runnable set) to
 # libvirt's in-process test driver and re-plan in the same process (test:///default keeps no state
 # between processes). --adopt takes over the driver's own `default` network, as the seed's 3.1 asks.
+# Then the agent: `virtsync run` on test:///default tracking a local git repository of the runnable set,
+# through a first reconcile and a committed change, stopped with SIGTERM (scripts/demo-agent.sh).
 demo: deps build
 	.build/debug/virtsync validate manifests
 	@state=$$(mktemp -d); \
 	.build/debug/virtsync apply --connect test:///default --adopt --verify --state-dir "$$state" manifests; \
 	rc=$$?; rm -rf "$$state"; exit $$rc
+	scripts/demo-agent.sh .build/debug/virtsync manifests/runnable
 
 bench: deps services
 	$(SWIFT) build -c release --product virtsync

@@ -24,13 +24,17 @@ public struct EventWatcher: Service {
     public func run() async throws {
         var session: SyncSession? = await reconciler.session
         var delay = Duration.seconds(1)
-        while !Task.isCancelled {
+        // Graceful shutdown is no cancellation: without checking it too, a SIGTERM would end `watch`
+        // and send this loop reconnecting every second, and the service group would never finish.
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
             if let current = session {
                 await watch(current)
             }
-            guard !Task.isCancelled else { return }
+            guard !Task.isCancelled && !Task.isShuttingDownGracefully else { return }
             // The connection died (libvirtd restarted): reconnect, then reconcile what may have changed.
-            try? await Task.sleep(for: delay)
+            let pause = delay
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+            guard !Task.isCancelled && !Task.isShuttingDownGracefully else { return }
             do {
                 let fresh = try connect()
                 await reconciler.replaceSession(fresh)

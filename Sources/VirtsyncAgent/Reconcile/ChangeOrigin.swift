@@ -8,7 +8,9 @@ struct ChangeOrigin {
     var lastApplied: [ObjectID: Manifest]
 
     func isDrift(_ step: PlanStep, current: Manifest?) -> Bool {
-        guard let current, let applied = lastApplied[step.id] else { return false }
+        // A pending restart is git's own change waiting for the object to restart (the definition
+        // already matches git): after it is applied, the next pass sees the same step again.
+        guard step.change != .pendingRestart, let current, let applied = lastApplied[step.id] else { return false }
         // Positions are not the manifest: a line moved in the file is no change to the object.
         return applied.spec == current.spec && applied.metadata == current.metadata
     }

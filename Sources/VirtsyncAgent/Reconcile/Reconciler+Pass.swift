@@ -68,7 +68,9 @@ extension Reconciler {
             if step.change == .refused, reportedDrift[step.id] != step.fields {
                 reporter.report(.failed(step.id, error: step.notes.joined(separator: "; "), revision: revision))
             }
-            if step.change == .pendingRestart, reportedDrift[step.id] != step.fields {
+            // Once applied, the definition matches git and only the live side still differs: fewer
+            // fields, the same pending restart, not announced again.
+            if step.change == .pendingRestart, !step.fields.allSatisfy({ reportedDrift[step.id]?.contains($0) ?? false }) {
                 reporter.report(.pendingRestart(step.id, fields: step.fields, revision: revision))
             }
         }
@@ -85,7 +87,9 @@ extension Reconciler {
                 reportedDrift[outcome.id] = nil
             } else {
                 reporter.report(.applied(outcome.id, change: outcome.change, revision: revision))
-                reportedDrift[outcome.id] = nil
+                // A pending restart lasts past its apply: keep it as reported so the next pass does not
+                // announce it again.
+                reportedDrift[outcome.id] = outcome.change == .pendingRestart ? fields[outcome.id] : nil
             }
         }
     }

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// One `virtsync run` started as a child process against qemu:///system, with its config, state
+/// directory, webhook secret and log file in the fixture's temp directory.
+final class AgentProcess {
+    /// Everything that differs between the agents of one test.
+    struct Options {
+        var mode = "enforce"
+        var interval = "60s"
+        var prune = true
+        var stateName = "agent"
+    }
+
+    let process = Process()
+    let webhookPort: Int
+    let metricsPort: Int
+    let stateDirectory: URL
+    let secret: String
+    let log: URL
+    let config: URL
+
+    /// Writes the config and starts the agent; returns once `/healthz` answers (the HTTP listener runs
+    /// after the agent has connected to libvirt and fetched).
+    init(host: HostFixture, repository: AgentRepository, options: Options = Options()) throws {
+        let work = host.manifestDirectory.deletingLastPathComponent()
+        stateDirectory = work.appendingPathComponent(options.stateName)
+        try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
+        webhookPort = try FreePort.next()
+        metricsPort = try FreePort.next()
+        secret = "s3cret-\(host.id)"
+        let secretFile = work.appendingPathComponent("\(options.stateName).secret")
+        try "\(secret)\n".write(to: secretFile, atomically: true, encoding: .utf8)
+        config = work.appendingPathComponent("\(options.stateName).yaml")
+        try """
+            connect: \(RealHost.uri)
+            mode: \(options.mode)
+            prune: \(options.prune)
+            stateDir: \(stateDirectory.path)
+            allowedPaths: [\(RealHost.imagesRoot)]
+            maxDestroyShare: 1
+            host: {name: vsrt-\(host.id)}
+            paths: [manifests]
+            source: {url: "\(repository.url)", ref: main, interval: \(options.interval)}
+            webhook: {listen: "127.0.0.1:\(webhookPort)", secretFile: \(secretFile.path)}
+            metrics: {listen: "127.0.0.1:\(metricsPort)"}
+            """.write(to: config, atomically: true, encoding: .utf8)
+        log = work.appendingPathComponent("\(options.stateName).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let output = try FileHandle(forWritingTo: log)
+        process.executableURL = try Self.binary()
+        process.arguments = ["run", "--config", config.path]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let up = poll(timeout: .seconds(60)) { !self.process.isRunning || HTTP.get(self.metricsPort, "/healthz")?.status == 200 }
+        try #require(up && process.isRunning, "the agent did not come up: \(tail())")
+    }
+
+    deinit { stop() }
+
+    var pid: Int32 { process.processIdentifier }
+
+    /// Sends SIGTERM and waits up to `timeout`; returns the exit status, nil when it did not exit in time
+    /// (it is then killed).
+    @discardableResult
+    func stop(timeout: Duration = .seconds(10)) -> Int32? {
+        guard process.isRunning else { return process.terminationStatus }
+        kill(pid, SIGTERM)
+        if poll(timeout: timeout, every: .milliseconds(20), { !self.process.isRunning }) {
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        kill(pid, SIGKILL)
+        process.waitUntilExit()
+        return nil
+    }
+
+    /// The agent's status file, decoded as plain JSON.
+    func status() throws -> [String: Any] {
+        let data = try Data(contentsOf: stateDirectory.appendingPathComponent("status.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// The number of reconciles the status file records (at most its history length).
+    func reconcileCount() -> Int { ((try? status())?["reconciles"] as? [Any])?.count ?? 0 }
+
+    /// Posts a webhook signed with the agent's secret (or with `secret`), returning the HTTP status.
+    func webhook(secret: String? = nil) -> Int? {
+        let body = #"{"ref":"refs/heads/main"}"#
+        let signature = HMAC.sha256Hex(body, key: secret ?? self.secret)
+        return HTTP.post(webhookPort, "/webhook", body: body, headers: ["X-Hub-Signature-256: sha256=\(signature ?? "")"])?.status
+    }
+
+    /// The last lines of the agent's output, for failure messages.
+    func tail(_ lines: Int = 30) -> String {
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").suffix(lines).joined(separator: "\n")
+    }
+
+    /// `virtsync` built beside the test bundle (`.build/debug/virtsync`); a missing binary fails the test.
+    static func binary() throws -> URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        while directory.path != "/" {
+            for candidate in ["virtsync", ".build/debug/virtsync"] {
+                let url = directory.appendingPathComponent(candidate)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    return url
+                }
+            }
+            directory.deleteLastPathComponent()
+        }
+        Issue.record("no virtsync binary beside \(CommandLine.arguments[0]) or in a .build/debug above it: run `swift build` first")
+        throw BinaryMissing()
+    }
+
+    struct BinaryMissing: Error {}
+}
+
+/// Polls `condition` until it holds or `timeout` passes; returns whether it held.
+@discardableResult
+func poll(timeout: Duration, every interval: Duration = .milliseconds(100), _ condition: () -> Bool) -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while true {
+        if condition() { return true }
+        if ContinuousClock.now >= deadline { return false }
+        Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
+    }
+}

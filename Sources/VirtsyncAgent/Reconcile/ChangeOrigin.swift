@@ -1,17 +1,70 @@
+import Crypto
+import Foundation
+import LibvirtXML
+import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncPlan
 
 /// Tells drift from intentional change: a step is drift when git did not change the object's manifest
 /// since the agent last applied it, so the host moved on its own (somebody edited it by hand).
+///
+/// What was applied is kept as a fingerprint per object in `STATE_DIR/applied.json`, so an agent that
+/// restarts still knows a hand edit from a new revision.
 struct ChangeOrigin {
-    /// The manifests as last applied successfully, by object.
-    var lastApplied: [ObjectID: Manifest]
+    /// Fingerprints of the manifests as last applied successfully, by object.
+    var lastApplied: [ObjectID: String]
+    /// Where they are kept; nil keeps them in memory only.
+    let path: String?
+
+    init(path: String?) {
+        self.path = path
+        lastApplied = path.flatMap(Self.load) ?? [:]
+    }
 
     func isDrift(_ step: PlanStep, current: Manifest?) -> Bool {
         // A pending restart is git's own change waiting for the object to restart (the definition
         // already matches git): after it is applied, the next pass sees the same step again.
         guard step.change != .pendingRestart, let current, let applied = lastApplied[step.id] else { return false }
-        // Positions are not the manifest: a line moved in the file is no change to the object.
-        return applied.spec == current.spec && applied.metadata == current.metadata
+        return applied == Self.fingerprint(current)
+    }
+
+    mutating func applied(_ id: ObjectID, _ manifest: Manifest?) {
+        lastApplied[id] = manifest.map(Self.fingerprint)
+    }
+
+    /// What the manifest asks of the host, hashed: the rendered document and the facts beside it.
+    /// Positions are left out: a line moved in the file is no change to the object.
+    static func fingerprint(_ manifest: Manifest) -> String {
+        let desired = DesiredObject(manifest)
+        let facts = [
+            desired.active.map { "active=\($0)" }, desired.power.map { "power=\($0.rawValue)" },
+            desired.autostart.map { "autostart=\($0)" }, "restart=\(desired.restartPolicy.rawValue)",
+            "timeout=\(desired.shutdownTimeoutSeconds)", desired.deletionPolicy.map { "deletion=\($0.rawValue)" },
+            "build=\(desired.build)", desired.copyFrom.map { "copy=\($0)" }, "suspended=\(manifest.metadata.isSuspended)",
+        ].compactMap { $0 }
+        let text = desired.xml.xmlString() + facts.joined(separator: "\n")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Saves the fingerprints atomically; a failure costs only the drift/intent distinction after a restart.
+    func save() {
+        guard let path else { return }
+        let entries = lastApplied.sorted { $0.key < $1.key }.map { Entry(id: $0.key, fingerprint: $0.value) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        guard let data = try? encoder.encode(entries) else { return }
+        try? AtomicFile.write(data, to: path)
+    }
+
+    private struct Entry: Codable {
+        var id: ObjectID
+        var fingerprint: String
+    }
+
+    private static func load(_ path: String) -> [ObjectID: String]? {
+        guard let data = FileManager.default.contents(atPath: path),
+            let entries = try? JSONDecoder().decode([Entry].self, from: data)
+        else { return nil }
+        return Dictionary(entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { _, last in last })
     }
 }

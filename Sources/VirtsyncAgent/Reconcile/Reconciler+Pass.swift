@@ -96,12 +96,14 @@ extension Reconciler {
 
     /// The manifests now known to be applied: in sync, or applied without error.
     private func remember(_ plan: Plan, report: ApplyReport, manifests: [ObjectID: Manifest]) {
-        for id in plan.inSync { origin.lastApplied[id] = manifests[id] }
+        let before = origin.lastApplied
+        for id in plan.inSync { origin.applied(id, manifests[id]) }
         for outcome in report.outcomes where outcome.succeeded {
             switch outcome.change {
-            case .destroy, .release: origin.lastApplied[outcome.id] = nil
-            default: origin.lastApplied[outcome.id] = manifests[outcome.id]
+            case .destroy, .release: origin.applied(outcome.id, nil)
+            default: origin.applied(outcome.id, manifests[outcome.id])
             }
         }
+        if origin.lastApplied != before { origin.save() }
     }
 }

@@ -23,12 +23,18 @@ public actor Reconciler {
     /// The last revision whose manifests were all valid; it stays applied when a newer one is refused.
     var lastGood: ManifestSnapshot?
     var refusedRevision: String?
-    var origin = ChangeOrigin(lastApplied: [:])
+    var origin: ChangeOrigin
     /// Drift already reported, so a persisting difference is one journald entry, not one per pass.
     var reportedDrift: [ObjectID: [FieldChange]] = [:]
     public internal(set) var status: AgentStatus
 
-    public init(source: any ManifestSource, session: SyncSession, policy: ReconcilePolicy, reporter: any Reporter, status: AgentStatus) {
+    /// - Parameter appliedPath: where the fingerprints of applied manifests are kept across restarts
+    ///   (`STATE_DIR/applied.json`); nil keeps them in memory.
+    public init(
+        source: any ManifestSource, session: SyncSession, policy: ReconcilePolicy, reporter: any Reporter,
+        status: AgentStatus, appliedPath: String? = nil
+    ) {
+        self.origin = ChangeOrigin(path: appliedPath)
         self.source = source
         self.session = session
         self.policy = policy

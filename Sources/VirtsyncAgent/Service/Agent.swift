@@ -27,7 +27,8 @@ public struct Agent: Sendable {
         ])
         reconciler = Reconciler(
             source: Self.source(config), session: try connect(), policy: Self.policy(config), reporter: reporters,
-            status: Self.initialStatus(config, path: statusPath))
+            status: Self.initialStatus(config, path: statusPath),
+            appliedPath: (config.stateDirectory as NSString).appendingPathComponent("applied.json"))
         let queue = TriggerQueue()
         let verifier = try config.webhook.secretFile.map { path in try WebhookVerifier(secretFile: path) }
         services = [

@@ -57,4 +57,19 @@ struct DriftTests {
         let xml = try #require(try fixture.session.connection.lookupDomain(name: fixture.name("vm"))).xml(inactive: true)
         #expect(xml.contains(">2</vcpu>"))
     }
+
+    @Test("after a restart the agent still tells a hand edit from a new revision")
+    func driftSurvivesRestart() async throws {
+        let fixture = try ReconcilerFixture()
+        try fixture.commit(["vm.yaml": fixture.domain("vm")])
+        await fixture.reconciler.reconcile(.start)
+        let restarted = try fixture.restarted(mode: .report)
+        let domain = try #require(try fixture.session.connection.lookupDomain(name: fixture.name("vm")))
+        try domain.destroy()
+        // The restarted agent has its own test:///default connection: the same in-process driver state.
+        let summary = await restarted.reconciler.reconcile(.start)
+        #expect(summary.result == .drifted)
+        #expect(restarted.reporter.kinds().contains(.drift))
+        #expect(try !domain.isActive())
+    }
 }

@@ -18,7 +18,7 @@ final class RecordingReporter: Reporter {
 
 /// A git repository of manifests made by the test, and a reconciler tracking it on `test:///default`.
 struct ReconcilerFixture {
-    let prefix = "ra\(UInt32.random(in: 0...UInt32.max))-"
+    var prefix = "ra\(UInt32.random(in: 0...UInt32.max))-"
     let root: URL
     let repository: URL
     let reporter = RecordingReporter()
@@ -26,16 +26,29 @@ struct ReconcilerFixture {
     let session: SyncSession
 
     init(mode: ReconcilePolicy.Mode = .enforce, prune: Bool = false, maxDestroyShare: Double = 0.3) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-agent-tests/\(UUID().uuidString)")
+        try self.init(mode: mode, prune: prune, maxDestroyShare: maxDestroyShare, root: nil)
+    }
+
+    /// Another agent on the same state directory and repository, as after a restart.
+    func restarted(mode: ReconcilePolicy.Mode) throws -> ReconcilerFixture {
+        try ReconcilerFixture(mode: mode, prune: false, maxDestroyShare: 0.3, root: root, prefix: prefix)
+    }
+
+    private init(mode: ReconcilePolicy.Mode, prune: Bool, maxDestroyShare: Double, root existing: URL?, prefix: String? = nil) throws {
+        if let prefix { self.prefix = prefix }
+        root = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-agent-tests/\(UUID().uuidString)")
         repository = root.appendingPathComponent("repo")
-        try FileManager.default.createDirectory(at: repository, withIntermediateDirectories: true)
-        try Self.git(["init", "-q", "-b", "main"], in: repository)
+        if existing == nil {
+            try FileManager.default.createDirectory(at: repository, withIntermediateDirectories: true)
+            try Self.git(["init", "-q", "-b", "main"], in: repository)
+        }
         session = try SyncSession(uri: "test:///default", stateDirectory: root.appendingPathComponent("state").path)
         let source = GitSource(url: "file://\(repository.path)", ref: "main", cacheDirectory: root.appendingPathComponent("cache").path)
         reconciler = Reconciler(
             source: source, session: session,
             policy: ReconcilePolicy(mode: mode, prune: prune, maxDestroyShare: maxDestroyShare, selector: HostSelector(hostName: "test")),
-            reporter: reporter, status: AgentStatus(host: "test", mode: mode.rawValue, source: .init(url: "file://", ref: "main")))
+            reporter: reporter, status: AgentStatus(host: "test", mode: mode.rawValue, source: .init(url: "file://", ref: "main")),
+            appliedPath: root.appendingPathComponent("state/applied.json").path)
     }
 
     func name(_ suffix: String) -> String { prefix + suffix }

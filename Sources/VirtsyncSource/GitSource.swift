@@ -52,6 +52,8 @@ public actor GitSource: ManifestSource {
         let opened: GitRepository
         if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(".git")) {
             opened = try GitRepository.open(path: directory)
+            // The revision a previous run left checked out: a force-push since then is still noticed.
+            current = opened.head()
         } else {
             try? FileManager.default.removeItem(atPath: directory)
             try FileManager.default.createDirectory(
@@ -59,7 +61,6 @@ public actor GitSource: ManifestSource {
             opened = try GitRepository.clone(url: url, to: directory, options: options)
         }
         repository = opened
-        current = opened.head()
         return opened
     }
 }

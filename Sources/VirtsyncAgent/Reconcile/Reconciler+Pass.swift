@@ -18,7 +18,8 @@ extension Reconciler {
             return failed(&summary, "\(error)")
         }
         if let reason = DestroyGuard(maxShare: policy.maxDestroyShare).refusal(planned) {
-            refuse(snapshot.revision, reason)
+            // Reported once per revision; every pass until git changes refuses it again, quietly.
+            if refusedRevision != snapshot.revision { refuse(snapshot.revision, reason) }
             summary.result = .refused
             summary.error = reason
             return summary

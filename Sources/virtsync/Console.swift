@@ -63,19 +63,14 @@ enum Console {
     static func plan(_ global: GlobalOptions, _ options: ManifestOptions, _ flags: PlanFlags, session: SyncSession? = nil) throws
         -> (session: SyncSession, planned: SyncSession.Planned)
     {
-        let loaded = try load(options, hostAware: true)
-        guard !loaded.manifests.isEmpty else {
-            // An empty tree is far more often a wrong path or a broken checkout than a wish to prune everything.
-            err("error: no manifests under \(options.paths.joined(separator: " ")): an empty set is refused")
-            throw ExitCode.failure
-        }
-        let selected = loaded.manifests.filter(selector(options).selects)
         let session = try session ?? Self.session(global)
         let planned: SyncSession.Planned
         do {
             planned = try session.plan(
-                selected, allowedPaths: allowedPaths(options),
+                loading: { try selected(options) }, allowedPaths: allowedPaths(options),
                 options: PlanOptions(prune: flags.prune, adopt: flags.adopt, revision: options.paths.joined(separator: " ")))
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             err("error: \(error)")
             throw ExitCode.failure
@@ -83,6 +78,17 @@ enum Console {
         for diagnostic in planned.diagnostics { err(diagnostic.description) }
         if planned.hasErrors { throw ExitCode.failure }
         return (session, planned)
+    }
+
+    /// This host's manifests; an empty set is refused (exit 1).
+    private static func selected(_ options: ManifestOptions) throws -> [Manifest] {
+        let loaded = try load(options, hostAware: true)
+        guard !loaded.manifests.isEmpty else {
+            // An empty tree is far more often a wrong path or a broken checkout than a wish to prune everything.
+            err("error: no manifests under \(options.paths.joined(separator: " ")): an empty set is refused")
+            throw ExitCode.failure
+        }
+        return loaded.manifests.filter(selector(options).selects)
     }
 
     static func show(_ plan: VirtsyncPlan.Plan, format: OutputFormat) throws {

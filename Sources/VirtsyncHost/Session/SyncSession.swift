@@ -1,3 +1,4 @@
+import Dispatch
 public import Libvirt
 public import VirtsyncManifest
 public import VirtsyncPlan
@@ -28,10 +29,35 @@ public final class SyncSession: Sendable {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    public func plan(_ manifests: [Manifest], allowedPaths: [String], options: PlanOptions) throws(HostError) -> Planned {
+    public func plan(_ manifests: [Manifest], allowedPaths: [String], options: PlanOptions) throws -> Planned {
+        try plan(loading: { manifests }, allowedPaths: allowedPaths, options: options)
+    }
+
+    /// Plans while the manifests load: the host is read for the inventory's objects on another thread
+    /// meanwhile (in a steady state they are the manifests' objects), so reading files and parsing YAML
+    /// overlap libvirt's round trips. Objects of the manifests the inventory lacks are read afterwards.
+    /// An error thrown by `load` is rethrown as it is.
+    public func plan(
+        loading load: () throws -> [Manifest], allowedPaths: [String], options: PlanOptions
+    ) throws -> Planned {
         let inventory = try inventoryStore.load(uri: connection.uri)
-        let interest = Set(manifests.map(\.id)).union(inventory.entries.map(\.id))
-        let observed = try HostReader(connection: connection).observe(interest: interest)
+        let reader = HostReader(connection: connection)
+        let early = Observation()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            early.result = Result { () throws(HostError) in try reader.observe(interest: Set(inventory.entries.map(\.id))) }
+        }
+        let manifests: [Manifest]
+        do {
+            manifests = try load()
+        } catch {
+            group.wait()
+            throw error
+        }
+        group.wait()
+        var observed = try early.result!.get()
+        let unread = Set(manifests.map(\.id)).subtracting(observed.objects.keys).intersection(observed.present)
+        if !unread.isEmpty { observed.objects.merge(try reader.observe(interest: unread).objects) { _, new in new } }
         let diagnostics = ManifestValidator.validate(
             manifests, context: ValidationContext(allowedPaths: allowedPaths, hostObjects: observed.present))
         let plan = diagnostics.contains { $0.severity == .error }
@@ -50,4 +76,11 @@ public final class SyncSession: Sendable {
         if final != intent { try inventoryStore.save(final) }
         return report
     }
+}
+
+/// The early observation's result, written by one thread and read after `DispatchGroup.wait()`.
+// @unchecked Sendable: `result` is set once on the reading thread before the group leaves, and read
+// only after `wait()` returns, which orders the two.
+private final class Observation: @unchecked Sendable {
+    var result: Result<ObservedState, HostError>?
 }

@@ -4,7 +4,7 @@ set -euo pipefail
 
 # prometheus: for promtool, which checks contrib/prometheus/virtsync.rules.yml (python3-yaml: the rules' structure test).
 packages=(libvirt-dev libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base virtinst pkg-config libsystemd-dev systemd
-    libgit2-dev git prometheus python3-yaml)
+    libgit2-dev git prometheus python3-yaml openssh-server openssh-client)
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 

@@ -5,7 +5,7 @@ set -euo pipefail
 # openssh-client, gpgv: source.verify's signature checks (gnupg: the tests sign commits with gpg).
 # prometheus: for promtool, which checks contrib/prometheus/virtsync.rules.yml (python3-yaml: the rules' structure test).
 packages=(libvirt-dev libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base virtinst pkg-config libsystemd-dev systemd
-    libgit2-dev git openssh-client gpgv gnupg prometheus python3-yaml)
+    libgit2-dev git openssh-client openssh-server gpgv gnupg prometheus python3-yaml)
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 

@@ -1,3 +1,5 @@
+internal import Dispatch
+internal import Synchronization
 internal import Yams
 
 /// Parses manifest files into `Manifest` values, reporting every problem it can find with its position.
@@ -6,26 +8,30 @@ internal import Yams
 /// `---` documents; `.xml` files are bare libvirt XML. A document with any error yields no manifest,
 /// but reading goes on, so one bad document never hides the problems of the others.
 public enum ManifestLoader {
+    /// Files are independent, so they are parsed on every core; results keep the files' order.
     public static func load(_ files: [ManifestFile]) -> ManifestLoadResult {
-        var manifests: [Manifest] = []
-        var diagnostics: [ManifestError] = []
-        for file in files {
-            let state = DecodingState(file: file.path, text: file.text)
-            if file.isBareXML {
-                manifests += BareXMLDecoder.decode(file, state: state).map { [$0] } ?? []
-            } else {
-                manifests += loadYAML(file.text, state: state)
-            }
-            diagnostics += state.diagnostics
+        let results = Mutex([(manifests: [Manifest], diagnostics: [ManifestError])?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let loaded = load(files[index])
+            results.withLock { $0[index] = loaded }
         }
-        return ManifestLoadResult(manifests: manifests, diagnostics: diagnostics)
+        let all = results.withLock { $0 }.compactMap { $0 }
+        return ManifestLoadResult(manifests: all.flatMap(\.manifests), diagnostics: all.flatMap(\.diagnostics))
+    }
+
+    private static func load(_ file: ManifestFile) -> (manifests: [Manifest], diagnostics: [ManifestError]) {
+        let state = DecodingState(file: file.path, text: file.text)
+        let manifests = file.isBareXML
+            ? BareXMLDecoder.decode(file, state: state).map { [$0] } ?? [] : loadYAML(file.text, state: state)
+        return (manifests, state.diagnostics)
     }
 
     private static func loadYAML(_ text: String, state: DecodingState) -> [Manifest] {
         var manifests: [Manifest] = []
         for document in YAMLDocumentSplitter.documents(in: text) {
             do {
-                let parser = try Parser(yaml: document)
+                // An explicit encoding: Yams' default reads the whole process environment on every parser.
+                let parser = try Parser(yaml: document, encoding: .utf8)
                 while let root = try parser.nextRoot() {
                     manifests += DocumentDecoder.decode(root, state: state).map { [$0] } ?? []
                 }

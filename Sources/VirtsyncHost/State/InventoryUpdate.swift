@@ -12,7 +12,8 @@ struct InventoryUpdate {
         for manifest in manifests {
             let object = DesiredObject(manifest)
             desired[manifest.id] = Inventory.Entry(
-                id: manifest.id, deletionPolicy: object.deletionPolicy, manifest: manifest.location.file)
+                id: manifest.id, deletionPolicy: object.deletionPolicy, manifest: manifest.location.file,
+                shutdownTimeoutSeconds: manifest.kind == .domain ? object.shutdownTimeoutSeconds : nil)
         }
         self.desired = desired
         self.plan = plan

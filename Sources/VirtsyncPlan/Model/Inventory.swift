@@ -11,11 +11,17 @@ public struct Inventory: Sendable, Hashable, Codable {
         public var deletionPolicy: VolumeSpec.DeletionPolicy?
         /// The manifest file it came from, for reports.
         public var manifest: String?
+        /// A domain's graceful-shutdown timeout, kept so prune honours it after the manifest is gone.
+        public var shutdownTimeoutSeconds: Int?
 
-        public init(id: ObjectID, deletionPolicy: VolumeSpec.DeletionPolicy? = nil, manifest: String? = nil) {
+        public init(
+            id: ObjectID, deletionPolicy: VolumeSpec.DeletionPolicy? = nil, manifest: String? = nil,
+            shutdownTimeoutSeconds: Int? = nil
+        ) {
             self.id = id
             self.deletionPolicy = deletionPolicy
             self.manifest = manifest
+            self.shutdownTimeoutSeconds = shutdownTimeoutSeconds
         }
     }
 

@@ -45,7 +45,7 @@ extension Planner {
             let running = have.map { $0.power == .running || $0.power == .paused } ?? false
             return PlanStep(
                 id: entry.id, change: .destroy,
-                operations: (running ? [.shutdown(timeoutSeconds: 120)] : []) + [.undefine])
+                operations: (running ? [.shutdown(timeoutSeconds: entry.shutdownTimeoutSeconds ?? 120)] : []) + [.undefine])
         case .network, .storagePool:
             return PlanStep(id: entry.id, change: .destroy, operations: (active ? [.stop] : []) + [.undefine])
         case .volume where entry.deletionPolicy == .delete:

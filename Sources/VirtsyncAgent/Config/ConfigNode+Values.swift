@@ -1,3 +1,4 @@
+import VirtsyncManifest
 internal import Yams
 
 /// Typed reads of a node. Each returns nil after reporting why, so the walk goes on and finds more.
@@ -46,7 +47,7 @@ extension ConfigNode {
     func choice<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) -> Value? where Value.RawValue == String {
         let allowed = Value.allCases.map(\.rawValue)
         guard let text = node.scalar?.string, !isNull, let value = Value(rawValue: text) else {
-            let guess = node.scalar.flatMap { ConfigSuggestion.closest(to: $0.string, in: allowed) }
+            let guess = node.scalar.flatMap { Suggestion.closest(to: $0.string, in: allowed) }
             return mismatch("one of \(allowed.joined(separator: ", "))", hint: guess.map { "did you mean '\($0)'?" })
         }
         return value

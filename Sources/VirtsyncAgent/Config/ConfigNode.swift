@@ -1,3 +1,4 @@
+import VirtsyncManifest
 internal import Yams
 
 /// One node of the config file with its key path and where to report problems about it.
@@ -70,7 +71,7 @@ struct ConfigMapping {
             }
             guard allowed.contains(name) else {
                 let path = node.path.isEmpty ? name : "\(node.path).\(name)"
-                let hint = ConfigSuggestion.closest(to: name, in: allowed).map { "did you mean '\($0)'?" }
+                let hint = Suggestion.closest(to: name, in: allowed).map { "did you mean '\($0)'?" }
                     ?? "expected one of \(allowed.joined(separator: ", "))"
                 node.diagnostics.error(at: key.mark, path, "unknown key; \(hint)")
                 continue

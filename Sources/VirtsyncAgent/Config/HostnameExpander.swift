@@ -1,3 +1,4 @@
+import VirtsyncManifest
 internal import Foundation
 
 /// Expands `${hostname}` in `host.name` and `paths`, so one config file serves a whole fleet.
@@ -21,7 +22,7 @@ struct HostnameExpander {
             }
             let name = rest[start.upperBound..<end]
             guard name == Self.variable else {
-                let hint = ConfigSuggestion.closest(to: String(name), in: [Self.variable]) != nil ? "did you mean '${hostname}'?" : "only ${hostname} is expanded"
+                let hint = Suggestion.closest(to: String(name), in: [Self.variable]) != nil ? "did you mean '${hostname}'?" : "only ${hostname} is expanded"
                 node.error("unknown variable '${\(name)}'; \(hint)")
                 return nil
             }

@@ -1,7 +1,7 @@
-/// "Did you mean" for misspelt field names, kinds and values.
-enum Suggestion {
+/// "Did you mean" for misspelt field names, kinds and values (the agent's config uses it too).
+package enum Suggestion {
     /// The candidate closest to `word`, when it is close enough to be a likely typo (a third of the word).
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(1, word.count / 3)
         let scored = candidates.map { (candidate: $0, distance: distance(word, $0)) }
         guard let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= limit else { return nil }
@@ -9,7 +9,7 @@ enum Suggestion {
     }
 
     /// Optimal-string-alignment distance, case-insensitive: a swapped pair (`cahce`) costs one edit.
-    static func distance(_ lhs: String, _ rhs: String) -> Int {
+    package static func distance(_ lhs: String, _ rhs: String) -> Int {
         let a = Array(lhs.lowercased()), b = Array(rhs.lowercased())
         guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
         var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
@@ -29,7 +29,7 @@ enum Suggestion {
     }
 
     /// `; did you mean 'x'?` or, with nothing close, the full list of what is allowed.
-    static func hint(for word: String, in candidates: [String]) -> String {
+    package static func hint(for word: String, in candidates: [String]) -> String {
         if let match = closest(to: word, in: candidates) { return "did you mean '\(match)'?" }
         return "expected one of \(candidates.joined(separator: ", "))"
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncPlan
@@ -25,6 +26,10 @@ extension Reconciler {
             return summary
         }
         let manifests = Dictionary(snapshot.manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Watch the revision's objects before applying it: events of this pass's own writes, or of an edit
+        // made meanwhile, must start the next pass, not be dropped as unmanaged.
+        let names = Set(manifests.keys.map { "\($0.kind.rawValue)/\($0.name)" })
+        watched.withLock { $0.formUnion(names) }
         let drift = Set(planned.plan.steps.filter { origin.isDrift($0, current: manifests[$0.id]) }.map(\.id))
         reportFindings(planned.plan, drift: drift, revision: snapshot.revision)
         var allowed = planned

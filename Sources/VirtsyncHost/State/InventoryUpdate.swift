@@ -10,10 +10,10 @@ struct InventoryUpdate {
     init(manifests: [Manifest], plan: Plan) {
         var desired: [ObjectID: Inventory.Entry] = [:]
         for manifest in manifests {
-            let object = DesiredObject(manifest)
+            let policy = ManifestPolicy(manifest)
             desired[manifest.id] = Inventory.Entry(
-                id: manifest.id, deletionPolicy: object.deletionPolicy, manifest: manifest.location.file,
-                shutdownTimeoutSeconds: manifest.kind == .domain ? object.shutdownTimeoutSeconds : nil)
+                id: manifest.id, deletionPolicy: policy.deletionPolicy, manifest: manifest.location.file,
+                shutdownTimeoutSeconds: manifest.kind == .domain ? policy.shutdownTimeoutSeconds : nil)
         }
         self.desired = desired
         self.plan = plan

@@ -4,8 +4,8 @@ import VirtsyncManifest
 extension Planner {
     func createDomain(_ object: DesiredObject) -> PlanStep {
         var operations: [Operation] = [.define(xml: stamped(object.xml, object))]
-        operations += powerOperations(want: object.power, have: .shutoff, timeout: object.shutdownTimeoutSeconds)
-        if object.autostart == true { operations.append(.setAutostart(true)) }
+        operations += powerOperations(want: object.policy.power, have: .shutoff, timeout: object.policy.shutdownTimeoutSeconds)
+        if object.policy.autostart == true { operations.append(.setAutostart(true)) }
         return PlanStep(id: object.id, change: .create, operations: operations)
     }
 
@@ -26,20 +26,20 @@ extension Planner {
             let known = Set(fields.map(\.path))
             fields += live.filter { !known.contains($0.path) }
         }
-        let power = powerOperations(want: object.power, have: have.power, timeout: object.shutdownTimeoutSeconds)
-        if !power.isEmpty { fields.append(FieldChange(path: "state", want: object.power?.rawValue, have: have.power.rawValue)) }
-        if !restart.isEmpty && object.restartPolicy == .graceful && object.power != .shutoff && power.isEmpty {
-            operations += [.shutdown(timeoutSeconds: object.shutdownTimeoutSeconds), .start]
+        let power = powerOperations(want: object.policy.power, have: have.power, timeout: object.policy.shutdownTimeoutSeconds)
+        if !power.isEmpty { fields.append(FieldChange(path: "state", want: object.policy.power?.rawValue, have: have.power.rawValue)) }
+        if !restart.isEmpty && object.policy.restartPolicy == .graceful && object.policy.power != .shutoff && power.isEmpty {
+            operations += [.shutdown(timeoutSeconds: object.policy.shutdownTimeoutSeconds), .start]
         }
         operations += power
-        if let autostart = object.autostart, autostart != have.autostart {
+        if let autostart = object.policy.autostart, autostart != have.autostart {
             operations.append(.setAutostart(autostart))
             fields.append(FieldChange(path: "autostart", want: "\(autostart)", have: "\(have.autostart)"))
         }
         guard !fields.isEmpty || !operations.isEmpty else { return nil }
         var step = PlanStep(id: object.id, change: restart.isEmpty ? .update : .pendingRestart, fields: fields, operations: operations)
         if !restart.isEmpty {
-            step.notes.append(object.restartPolicy == .graceful
+            step.notes.append(object.policy.restartPolicy == .graceful
                 ? "restarted gracefully to apply: " + restart.map(\.path).joined(separator: ", ")
                 : "needs a restart to apply: " + restart.map(\.path).joined(separator: ", ") + " (restartPolicy: Never)")
         }
@@ -72,11 +72,11 @@ extension Planner {
 
     private func replaceDomain(_ object: DesiredObject, _ have: ObservedObject, _ uuid: FieldChange) -> PlanStep {
         let running = have.power == .running || have.power == .paused
-        var operations: [Operation] = running ? [.shutdown(timeoutSeconds: object.shutdownTimeoutSeconds)] : []
+        var operations: [Operation] = running ? [.shutdown(timeoutSeconds: object.policy.shutdownTimeoutSeconds)] : []
         operations += [.undefine, .define(xml: stamped(merger.merge(want: object.xml, into: have.xml), object))]
-        let power = object.power ?? (running ? .running : .shutoff)
-        operations += powerOperations(want: power, have: .shutoff, timeout: object.shutdownTimeoutSeconds)
-        if let autostart = object.autostart ?? (have.autostart ? true : nil), autostart {
+        let power = object.policy.power ?? (running ? .running : .shutoff)
+        operations += powerOperations(want: power, have: .shutoff, timeout: object.policy.shutdownTimeoutSeconds)
+        if let autostart = object.policy.autostart ?? (have.autostart ? true : nil), autostart {
             operations.append(.setAutostart(true))
         }
         return PlanStep(

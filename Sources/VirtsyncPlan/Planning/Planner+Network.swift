@@ -4,8 +4,8 @@ import VirtsyncManifest
 extension Planner {
     func createNetwork(_ object: DesiredObject) -> PlanStep {
         var operations: [Operation] = [.define(xml: object.xml.xmlString())]
-        if object.active != false { operations.append(.start) }
-        if object.autostart == true { operations.append(.setAutostart(true)) }
+        if object.policy.active != false { operations.append(.start) }
+        if object.policy.autostart == true { operations.append(.setAutostart(true)) }
         return PlanStep(id: object.id, change: .create, operations: operations)
     }
 
@@ -27,8 +27,8 @@ extension Planner {
             let known = Set(fields.map(\.path))
             fields += live.filter { !known.contains($0.path) }
         }
-        operations += activation(want: object.active, have: have.active, fields: &fields)
-        operations += autostart(want: object.autostart, have: have.autostart, fields: &fields)
+        operations += activation(want: object.policy.active, have: have.active, fields: &fields)
+        operations += autostart(want: object.policy.autostart, have: have.autostart, fields: &fields)
         guard !fields.isEmpty || !operations.isEmpty else { return nil }
         var step = PlanStep(id: object.id, change: restart.isEmpty ? .update : .pendingRestart, fields: fields, operations: operations)
         if !restart.isEmpty {
@@ -58,8 +58,8 @@ extension Planner {
     func replaceStartable(_ object: DesiredObject, _ have: ObservedObject, _ uuid: FieldChange) -> PlanStep {
         var operations: [Operation] = have.active ? [.stop] : []
         operations += [.undefine, .define(xml: merger.merge(want: object.xml, into: have.xml).xmlString())]
-        if object.active ?? have.active { operations.append(.start) }
-        if object.autostart ?? have.autostart { operations.append(.setAutostart(true)) }
+        if object.policy.active ?? have.active { operations.append(.start) }
+        if object.policy.autostart ?? have.autostart { operations.append(.setAutostart(true)) }
         return PlanStep(
             id: object.id, change: .replace, fields: [uuid], operations: operations,
             notes: ["libvirt cannot change a UUID in place: undefined and defined again"])

@@ -3,7 +3,7 @@ import VirtsyncManifest
 
 extension Planner {
     func createVolume(_ object: DesiredObject) -> PlanStep {
-        PlanStep(id: object.id, change: .create, operations: [.createVolume(xml: object.xml.xmlString(), copyFrom: object.copyFrom)])
+        PlanStep(id: object.id, change: .create, operations: [.createVolume(xml: object.xml.xmlString(), copyFrom: object.policy.copyFrom)])
     }
 
     /// A volume only grows in place (online when a running domain uses it); a shrink or a new format is refused.

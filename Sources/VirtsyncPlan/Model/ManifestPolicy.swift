@@ -1,0 +1,47 @@
+public import VirtsyncManifest
+
+/// What a manifest asks beside its XML: power state, autostart, restart and deletion policies.
+///
+/// Kept apart from rendering so that code needing only these facts (the inventory) does not render.
+public struct ManifestPolicy: Sendable, Hashable {
+    /// Network, pool: started or not; nil leaves it alone.
+    public var active: Bool?
+    /// Domain: the power state to keep; nil leaves it alone.
+    public var power: DomainSpec.PowerState?
+    public var autostart: Bool?
+    public var restartPolicy: DomainSpec.RestartPolicy = .never
+    public var shutdownTimeoutSeconds = 120
+    public var deletionPolicy: VolumeSpec.DeletionPolicy?
+    /// Pool: `pool-build` on create.
+    public var build = false
+    /// Volume: copy contents from the volume at this path on create.
+    public var copyFrom: String?
+
+    public init(_ manifest: Manifest) {
+        switch manifest.spec {
+        case .network(let spec):
+            active = spec.active
+            autostart = spec.autostart
+        case .storagePool(let spec):
+            active = spec.active
+            autostart = spec.autostart
+            build = spec.build
+        case .volume(let spec):
+            deletionPolicy = spec.deletionPolicy
+            copyFrom = spec.source?.path
+        case .domain(let spec):
+            power = spec.state
+            autostart = spec.autostart
+            restartPolicy = spec.restartPolicy
+            shutdownTimeoutSeconds = spec.shutdownTimeoutSeconds
+        case .rawXML(let raw):
+            active = raw.active
+            power = raw.state
+            autostart = raw.autostart
+            restartPolicy = raw.restartPolicy
+            shutdownTimeoutSeconds = raw.shutdownTimeoutSeconds
+            deletionPolicy = raw.kind == .volume ? raw.deletionPolicy : nil
+            build = raw.kind == .storagePool
+        }
+    }
+}

@@ -34,8 +34,12 @@ public enum ManifestDirectory {
         }
         var paths: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            let ext = (relative as NSString).pathExtension.lowercased()
-            guard extensions.contains(ext), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            // Hidden files and directories (a checkout's `.git` above all) are neither read nor walked.
+            if (relative as NSString).lastPathComponent.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            guard extensions.contains((relative as NSString).pathExtension.lowercased()) else { continue }
             paths.append((directory as NSString).appendingPathComponent(relative))
         }
         return paths.sorted()

@@ -70,16 +70,16 @@ struct BenchSteps {
     var manifests: String
     var size: Int
 
-    func virtsync(_ verb: String) throws -> Duration {
+    func virtsync(_ verb: String) throws -> Sample {
         let arguments = [verb, "--connect", options.uri, "--state-dir", fixture.stateDirectory.path, manifests]
         return try ChildCommand(executable: options.binary, arguments: arguments, log: log(verb)).timed()
     }
 
-    func floorDefine() throws -> Duration {
+    func floorDefine() throws -> Sample {
         try floor(["floor-define", String(size), fixture.prefix])
     }
 
-    func floorRead() throws -> Duration {
+    func floorRead() throws -> Sample {
         try floor(["floor-read", fixture.prefix])
     }
 
@@ -89,7 +89,7 @@ struct BenchSteps {
         guard removed == count else { throw UsageError("\(step) left \(removed) domains, expected \(count)") }
     }
 
-    private func floor(_ arguments: [String]) throws -> Duration {
+    private func floor(_ arguments: [String]) throws -> Sample {
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         let command = ChildCommand(
             executable: me, arguments: arguments + ["--connect", options.uri], log: log(arguments[0]))

@@ -5,15 +5,17 @@ enum MeasurementKind: String, CaseIterable {
     case planNoop = "plan (no-op)"
 }
 
-/// One row of the table: the median wall time of virtsync and of its floor at one size.
+/// One row of the table: the median wall and CPU times of virtsync and of its floor at one size.
 struct Measurement {
     var size: Int
     var kind: MeasurementKind
-    var virtsync: [Duration] = []
-    var floor: [Duration] = []
+    var virtsync: [Sample] = []
+    var floor: [Sample] = []
 
-    var virtsyncMedian: Duration { Self.median(virtsync) }
-    var floorMedian: Duration { Self.median(floor) }
+    var virtsyncMedian: Duration { Self.median(virtsync.map(\.wall)) }
+    var floorMedian: Duration { Self.median(floor.map(\.wall)) }
+    var virtsyncCPU: Duration { Self.median(virtsync.map(\.cpu)) }
+    var floorCPU: Duration { Self.median(floor.map(\.cpu)) }
     var ratio: Double { virtsyncMedian.seconds / floorMedian.seconds }
 
     static func median(_ samples: [Duration]) -> Duration {

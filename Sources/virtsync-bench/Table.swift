@@ -10,19 +10,21 @@ struct Table {
     static let linearitySlack = 1.1
 
     func render() -> String {
-        var lines = [line("N", "measurement", "virtsync", "floor", "ratio")]
+        var lines = [line("N", "measurement", "virtsync", "floor", "ratio", "cpu virtsync / floor")]
         for row in rows {
             lines.append(line(
                 String(row.size), row.kind.rawValue, Self.seconds(row.virtsyncMedian), Self.seconds(row.floorMedian),
-                String(format: "%.2fx", row.ratio)))
+                String(format: "%.2fx", row.ratio), Self.seconds(row.virtsyncCPU) + " / " + Self.seconds(row.floorCPU)))
         }
         if let linearity = linearity() { lines.append(linearity) }
         lines.append(targets())
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func line(_ size: String, _ kind: String, _ virtsync: String, _ floor: String, _ ratio: String) -> String {
-        Self.pad(size, 5) + Self.pad(kind, 20) + Self.pad(virtsync, 12) + Self.pad(floor, 10) + ratio
+    private func line(
+        _ size: String, _ kind: String, _ virtsync: String, _ floor: String, _ ratio: String, _ cpu: String
+    ) -> String {
+        Self.pad(size, 5) + Self.pad(kind, 20) + Self.pad(virtsync, 12) + Self.pad(floor, 10) + Self.pad(ratio, 8) + cpu
     }
 
     /// Smallest against largest size, for first apply and plan.
@@ -47,6 +49,7 @@ struct Table {
         }
         let limit = String(format: "%.1fx", Self.floorTarget)
         return "targets: no-op plan <= \(limit) floor (\(verdicts(.planNoop))); "
+            + "no-op apply <= \(limit) floor (\(verdicts(.applyNoop))); "
             + "first apply <= \(limit) floor (\(verdicts(.applyFirst)))"
     }
 
@@ -54,7 +57,7 @@ struct Table {
         rows.first { $0.size == size && $0.kind == kind }
     }
 
-    static func seconds(_ duration: Duration) -> String { String(format: "%.2f s", duration.seconds) }
+    static func seconds(_ duration: Duration) -> String { String(format: "%.3f s", duration.seconds) }
 
     static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text.padding(toLength: width, withPad: " ", startingAt: 0)

@@ -7,7 +7,7 @@ struct DestroyGuard {
     var maxShare: Double
 
     func refusal(_ planned: SyncSession.Planned) -> String? {
-        let managed = planned.inventory.entries.count
+        let managed = planned.inventory.count
         let destroys = planned.plan.steps.filter { $0.change == .destroy }.count
         guard managed > 0, destroys > 0, Double(destroys) / Double(managed) > maxShare else { return nil }
         return "it would destroy \(destroys) of \(managed) managed objects, more than maxDestroyShare \(maxShare)"

@@ -38,28 +38,44 @@ public struct HostReader: Sendable {
         let all = try connection.listDomains()
         let active = Set(try connection.listDomains(.active).map(\.name))
         let autostart = Set(try connection.listDomains(.autostart).map(\.name))
+        let parser = BackgroundXMLParser()
+        var facts: [ObservedObject] = []
         for domain in all {
             let id = ObjectID(.domain, domain.name)
             state.present.insert(id)
             guard interest.contains(id) else { continue }
-            let xml = try Self.parse(try domain.xml(inactive: true), id)
+            parser.parse(try domain.xml(inactive: true), of: id)
+            // The tree is filled in once parsed; until then an empty element stands in.
             var object = ObservedObject(
-                id: id, xml: xml, active: active.contains(domain.name), power: .shutoff,
-                autostart: autostart.contains(domain.name), marked: OwnershipMark.isMarked(xml))
+                id: id, xml: XElement("domain"), active: active.contains(domain.name), power: .shutoff,
+                autostart: autostart.contains(domain.name))
             if object.active {
                 object.power = try domain.state() == .paused ? .paused : .running
                 let live = try Self.parse(try domain.xml(inactive: false), id)
                 object.liveXML = live
-                for disk in live.child("devices")?.children("disk") ?? [] {
-                    guard let source = disk.child("source"), let target = disk.child("target")?[attribute: "dev"] else { continue }
-                    if let path = source[attribute: "file"] {
-                        state.runningDisks[path] = (domain.name, target)
-                    } else if let pool = source[attribute: "pool"], let volume = source[attribute: "volume"] {
-                        volumeUsers["\(pool)/\(volume)"] = (domain.name, target)
-                    }
-                }
+                Self.noteRunningDisks(of: live, domain: domain.name, in: &state, volumeUsers: &volumeUsers)
             }
-            state.objects[id] = object
+            facts.append(object)
+        }
+        let trees = try parser.results()
+        for var object in facts {
+            object.xml = trees[object.id]!
+            object.marked = OwnershipMark.isMarked(object.xml)
+            state.objects[object.id] = object
+        }
+    }
+
+    private static func noteRunningDisks(
+        of live: XElement, domain: String, in state: inout ObservedState,
+        volumeUsers: inout [String: (domain: String, target: String)]
+    ) {
+        for disk in live.child("devices")?.children("disk") ?? [] {
+            guard let source = disk.child("source"), let target = disk.child("target")?[attribute: "dev"] else { continue }
+            if let path = source[attribute: "file"] {
+                state.runningDisks[path] = (domain, target)
+            } else if let pool = source[attribute: "pool"], let volume = source[attribute: "volume"] {
+                volumeUsers["\(pool)/\(volume)"] = (domain, target)
+            }
         }
     }
 

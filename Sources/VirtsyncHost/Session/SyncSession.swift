@@ -45,7 +45,7 @@ public final class SyncSession: Sendable {
         let early = Observation()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
-            early.result = Result { () throws(HostError) in try reader.observe(interest: Set(inventory.entries.map(\.id))) }
+            early.result = Result { () throws(HostError) in try reader.observe(interest: inventory.ids) }
         }
         let manifests: [Manifest]
         do {

@@ -8,8 +8,10 @@ extension Field {
         return scalar.string
     }
 
+    /// A plain (unquoted) integer as YAML 1.1 writes one: `4`, `0x1F`, `1_000`; `'4'` is a string.
     func int(in range: ClosedRange<Int>? = nil) -> Int? {
-        guard node.scalar != nil, node.tag.description == Tag.Name.int.rawValue, let value = node.int else {
+        // Yams' Int construction itself refuses quoted scalars.
+        guard node.scalar != nil, let value = node.int else {
             return mismatch("an integer")
         }
         if let range, !range.contains(value) {
@@ -19,9 +21,15 @@ extension Field {
         return value
     }
 
+    /// A plain YAML 1.1 boolean (`true`, `no`, `On`…); `'true'` is a string. Read here rather than by
+    /// Yams, whose `Bool` construction needs the regular-expression resolver the loader leaves out.
     func bool() -> Bool? {
-        guard let value = node.bool else { return mismatch("true or false") }
-        return value
+        guard let scalar = node.scalar, scalar.style == .plain else { return mismatch("true or false") }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return mismatch("true or false")
+        }
     }
 
     func size() -> ByteSize? {

@@ -28,23 +28,43 @@ public struct Inventory: Sendable, Hashable, Codable {
     public var version: Int
     /// The libvirt URI the objects live behind.
     public var uri: String
-    public var entries: [Entry]
+    /// Keyed, so that recording or looking up one of thousands of objects costs no scan or sort.
+    private var byID: [ObjectID: Entry]
 
     public init(uri: String, entries: [Entry] = []) {
         self.version = 1
         self.uri = uri
-        self.entries = entries
+        self.byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
     }
 
-    public func contains(_ id: ObjectID) -> Bool { entries.contains { $0.id == id } }
-    public func entry(_ id: ObjectID) -> Entry? { entries.first { $0.id == id } }
-
-    /// Adds or refreshes an entry, keeping the list sorted so the file is stable.
-    public mutating func record(_ entry: Entry) {
-        entries.removeAll { $0.id == entry.id }
-        entries.append(entry)
-        entries.sort { $0.id < $1.id }
+    /// The entries sorted by object, as the file lists them so that it stays stable.
+    public var entries: [Entry] {
+        get { byID.values.sorted { $0.id < $1.id } }
+        set { byID = Dictionary(newValue.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last }) }
     }
 
-    public mutating func remove(_ id: ObjectID) { entries.removeAll { $0.id == id } }
+    public var count: Int { byID.count }
+    public var ids: Set<ObjectID> { Set(byID.keys) }
+    public func contains(_ id: ObjectID) -> Bool { byID[id] != nil }
+    public func entry(_ id: ObjectID) -> Entry? { byID[id] }
+
+    /// Adds or refreshes an entry.
+    public mutating func record(_ entry: Entry) { byID[entry.id] = entry }
+
+    public mutating func remove(_ id: ObjectID) { byID[id] = nil }
+
+    private enum CodingKeys: String, CodingKey { case version, uri, entries }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(uri: try container.decode(String.self, forKey: .uri), entries: try container.decode([Entry].self, forKey: .entries))
+        version = try container.decode(Int.self, forKey: .version)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(uri, forKey: .uri)
+        try container.encode(entries, forKey: .entries)
+    }
 }

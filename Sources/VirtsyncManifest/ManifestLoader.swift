@@ -10,12 +10,7 @@ internal import Yams
 public enum ManifestLoader {
     /// Files are independent, so they are parsed on every core; results keep the files' order.
     public static func load(_ files: [ManifestFile]) -> ManifestLoadResult {
-        let results = Mutex([(manifests: [Manifest], diagnostics: [ManifestError])?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let loaded = load(files[index])
-            results.withLock { $0[index] = loaded }
-        }
-        let all = results.withLock { $0 }.compactMap { $0 }
+        let all = files.concurrentMap { load($0) }
         return ManifestLoadResult(manifests: all.flatMap(\.manifests), diagnostics: all.flatMap(\.diagnostics))
     }
 

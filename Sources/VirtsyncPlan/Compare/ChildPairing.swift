@@ -54,7 +54,9 @@ struct ChildPairing {
         var unclaimed = Array(have.indices)
         for (index, element) in want.enumerated() {
             let label = single ? name : "\(name)[\(index)]"
-            let exact = unclaimed.first { !differs(element, have[$0]) }
+            // With one candidate left the answer is that one either way: comparing it first would compare
+            // every nested single child twice, doubling the work at each level of the document.
+            let exact = unclaimed.count > 1 ? unclaimed.first { !differs(element, have[$0]) } : nil
             let match = exact ?? unclaimed.first
             if let match { unclaimed.removeAll { $0 == match } }
             pairs.append((label, element, match))

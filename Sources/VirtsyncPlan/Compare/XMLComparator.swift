@@ -34,8 +34,10 @@ public struct XMLComparator: Sendable {
         let scaledAttribute = want.name == "page" ? "size" : nil
         for attribute in want.attributes {
             if scaled && (attribute.name == "unit" || attribute.name == scaledAttribute) { continue }
-            let field = "\(path)@\(attribute.name)"
             let value = have[attribute: attribute.name]
+            // Equal text is equivalent under every rule; most fields of an unchanged object end here.
+            if value == attribute.value { continue }
+            let field = "\(path)@\(attribute.name)"
             if let value, rules.equivalent(path: Self.schemaPath(field), want: attribute.value, have: value) { continue }
             changes.append(FieldChange(path: field, want: attribute.value, have: value))
         }
@@ -47,7 +49,7 @@ public struct XMLComparator: Sendable {
         if scaled {
             compareScaled(text, want[attribute: "unit"], have.text, have[attribute: "unit"],
                 element: want.name, path: path, into: &changes)
-        } else if have.text.map({ !rules.equivalent(path: Self.schemaPath(path), want: text, have: $0) }) ?? true {
+        } else if have.text != text, have.text.map({ !rules.equivalent(path: Self.schemaPath(path), want: text, have: $0) }) ?? true {
             changes.append(FieldChange(path: path, want: text, have: have.text))
         }
     }

@@ -15,16 +15,16 @@ public struct Planner: Sendable {
 
     public func plan(_ manifests: [Manifest], observed: ObservedState, inventory: Inventory) -> Plan {
         let formats = Renderer.volumeFormats(of: manifests)
-        let desired = manifests.map { DesiredObject($0, volumeFormats: formats) }
-        var plan = Plan()
-        for object in desired.sorted(by: { $0.id < $1.id }) {
-            guard let step = step(for: object, observed: observed, inventory: inventory) else {
-                plan.inSync.append(object.id)
-                continue
-            }
-            plan.steps.append(step)
+        let ordered = manifests.sorted { $0.id < $1.id }
+        // Each object's step depends only on its manifest and what the host has of it.
+        let steps = ordered.concurrentMap { manifest in
+            step(for: DesiredObject(manifest, volumeFormats: formats), observed: observed, inventory: inventory)
         }
-        let wanted = Set(desired.map(\.id))
+        var plan = Plan()
+        for (manifest, step) in zip(ordered, steps) {
+            if let step { plan.steps.append(step) } else { plan.inSync.append(manifest.id) }
+        }
+        let wanted = Set(ordered.map(\.id))
         let departed = inventory.entries.filter { !wanted.contains($0.id) }.sorted { $1.id < $0.id }
         for entry in departed {
             if options.prune {

@@ -44,15 +44,15 @@ public struct HostReader: Sendable {
             let id = ObjectID(.domain, domain.name)
             state.present.insert(id)
             guard interest.contains(id) else { continue }
-            parser.parse(try domain.xml(inactive: true), of: id)
-            // The tree is filled in once parsed; until then an empty element stands in.
-            var object = ObservedObject(
-                id: id, xml: XElement("domain"), active: active.contains(domain.name), power: .shutoff,
-                autostart: autostart.contains(domain.name))
-            if object.active {
-                object.power = try domain.state() == .paused ? .paused : .running
-                let live = try Self.parse(try domain.xml(inactive: false), id)
-                object.liveXML = live
+            let read = try Self.unlessGone { () throws in
+                try readDomain(domain, id, active: active.contains(domain.name), parser: parser)
+            }
+            guard var object = read else {
+                state.present.remove(id)
+                continue
+            }
+            object.autostart = autostart.contains(domain.name)
+            if let live = object.liveXML {
                 Self.noteRunningDisks(of: live, domain: domain.name, in: &state, volumeUsers: &volumeUsers)
             }
             facts.append(object)
@@ -62,6 +62,31 @@ public struct HostReader: Sendable {
             object.xml = trees[object.id]!
             object.marked = OwnershipMark.isMarked(object.xml)
             state.objects[object.id] = object
+        }
+    }
+
+    /// One domain's facts; its persistent definition goes to the parser, and an empty element stands in
+    /// for it until the tree is back.
+    private func readDomain(
+        _ domain: LibvirtDomain, _ id: ObjectID, active: Bool, parser: BackgroundXMLParser
+    ) throws -> ObservedObject {
+        parser.parse(try domain.xml(inactive: true), of: id)
+        var object = ObservedObject(id: id, xml: XElement("domain"), active: active, power: .shutoff)
+        if active {
+            object.power = try domain.state() == .paused ? .paused : .running
+            object.liveXML = try Self.parse(try domain.xml(inactive: false), id)
+        }
+        return object
+    }
+
+    /// Another client may remove an object between the bulk listing and a read of its own (seen on a
+    /// shared host, and between tests sharing `test:///default`): it counts as gone, not as a failed
+    /// observation of the whole host.
+    static func unlessGone<T>(_ read: () throws -> T) throws -> T? {
+        do {
+            return try read()
+        } catch let error as LibvirtError where error.isNotFound {
+            return nil
         }
     }
 
@@ -86,11 +111,14 @@ public struct HostReader: Sendable {
             state.present.insert(id)
             guard interest.contains(id) else { continue }
             let isActive = active.contains(network.name)
-            var object = ObservedObject(
-                id: id, xml: try Self.parse(try network.xml(inactive: true), id), active: isActive,
-                autostart: try network.autostart())
-            if isActive { object.liveXML = try Self.parse(try network.xml(inactive: false), id) }
-            state.objects[id] = object
+            let read = try Self.unlessGone { () throws in
+                var object = ObservedObject(
+                    id: id, xml: try Self.parse(try network.xml(inactive: true), id), active: isActive,
+                    autostart: try network.autostart())
+                if isActive { object.liveXML = try Self.parse(try network.xml(inactive: false), id) }
+                return object
+            }
+            if let read { state.objects[id] = read } else { state.present.remove(id) }
         }
     }
 
@@ -99,21 +127,32 @@ public struct HostReader: Sendable {
     ) throws {
         for pool in try connection.listStoragePools() {
             let id = ObjectID(.storagePool, pool.name)
+            guard let isActive = try Self.unlessGone({ try pool.isActive() }) else { continue }
             state.present.insert(id)
-            let isActive = try pool.isActive()
             if interest.contains(id) {
-                state.objects[id] = ObservedObject(
-                    id: id, xml: try Self.parse(try pool.xml(inactive: true), id), active: isActive,
-                    autostart: try pool.autostart())
+                let read = try Self.unlessGone { () throws in
+                    ObservedObject(
+                        id: id, xml: try Self.parse(try pool.xml(inactive: true), id), active: isActive,
+                        autostart: try pool.autostart())
+                }
+                guard let read else {
+                    state.present.remove(id)
+                    continue
+                }
+                state.objects[id] = read
             }
             // Volumes of an inactive pool cannot be listed; they show up once it starts.
             guard isActive, let volumes = try volumesIfStillActive(pool) else { continue }
             for volume in volumes {
                 let volumeID = ObjectID(.volume, volume.name, pool: pool.name)
                 state.present.insert(volumeID)
-                if let user = volumeUsers["\(pool.name)/\(volume.name)"] { state.runningDisks[try volume.path] = user }
-                guard interest.contains(volumeID) else { continue }
-                state.objects[volumeID] = ObservedObject(id: volumeID, xml: try Self.parse(try volume.xml(), volumeID), active: true)
+                let read = try Self.unlessGone { () throws in
+                    if let user = volumeUsers["\(pool.name)/\(volume.name)"] { state.runningDisks[try volume.path] = user }
+                    guard interest.contains(volumeID) else { return }
+                    state.objects[volumeID] = ObservedObject(
+                        id: volumeID, xml: try Self.parse(try volume.xml(), volumeID), active: true)
+                }
+                if read == nil { state.present.remove(volumeID) }
             }
         }
     }

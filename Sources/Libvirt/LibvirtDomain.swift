@@ -10,6 +10,10 @@ public final class LibvirtDomain: @unchecked Sendable {
     public let name: String
     /// The domain's UUID, lower case with dashes.
     public let uuid: String
+    /// Whether it ran (or was paused) when libvirt handed out this handle: a running domain has an ID
+    /// and an inactive one none, and the ID travels with the handle, so a bulk listing tells every
+    /// domain's activity without another round trip.
+    public let wasActiveWhenListed: Bool
 
     let handle: OpaquePointer
     let connection: LibvirtConnection
@@ -20,6 +24,7 @@ public final class LibvirtDomain: @unchecked Sendable {
         self.connection = connection
         self.name = CString.borrow(virDomainGetName(handle))
         self.uuid = CString.uuid { virDomainGetUUIDString(handle, $0) }
+        self.wasActiveWhenListed = virDomainGetID(handle) != UInt32.max
     }
 
     deinit {

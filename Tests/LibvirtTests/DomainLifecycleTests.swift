@@ -31,6 +31,27 @@ struct DomainLifecycleTests {
         #expect(try domain.isActive() == false)
     }
 
+    @Test("a bulk listing tells which domains ran, as the handle had it when listed")
+    func activityFromListing() throws {
+        let connection = try connect()
+        let name = uniqueName("listed")
+        let domain = try connection.defineDomain(xml: domainXML(name: name))
+        defer {
+            cleanUp(name) {
+                if try domain.isActive() { try domain.destroy() }
+                try domain.undefine()
+            }
+        }
+        let before = try #require(try connection.listDomains().first { $0.name == name })
+        #expect(before.wasActiveWhenListed == false)
+
+        try domain.start()
+        let after = try #require(try connection.listDomains().first { $0.name == name })
+        #expect(after.wasActiveWhenListed)
+        // A handle keeps what it was told: the older one still says inactive.
+        #expect(before.wasActiveWhenListed == false)
+    }
+
     @Test("starting a running domain fails with libvirt's error")
     func startTwice() throws {
         let connection = try connect()

@@ -6,7 +6,7 @@ public import VirtsyncPlan
 /// Reads what libvirt has into an `ObservedState`, with as few round trips as the API allows.
 ///
 /// Every object is listed in bulk (`virConnectListAll*`), so names, activity and autostart of domains
-/// cost three calls whatever their number; XML is read only for the objects of `interest` (those a
+/// cost two calls whatever their number; XML is read only for the objects of `interest` (those a
 /// manifest or the inventory names), once inactive and, for a running one, once live.
 public struct HostReader: Sendable {
     let connection: LibvirtConnection
@@ -36,7 +36,6 @@ public struct HostReader: Sendable {
         _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: inout [String: (domain: String, target: String)]
     ) throws {
         let all = try connection.listDomains()
-        let active = Set(try connection.listDomains(.active).map(\.name))
         let autostart = Set(try connection.listDomains(.autostart).map(\.name))
         let parser = BackgroundXMLParser()
         var facts: [ObservedObject] = []
@@ -45,7 +44,7 @@ public struct HostReader: Sendable {
             state.present.insert(id)
             guard interest.contains(id) else { continue }
             let read = try Self.unlessGone { () throws in
-                try readDomain(domain, id, active: active.contains(domain.name), parser: parser)
+                try readDomain(domain, id, active: domain.wasActiveWhenListed, parser: parser)
             }
             guard var object = read else {
                 state.present.remove(id)

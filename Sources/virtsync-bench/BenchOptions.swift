@@ -1,17 +1,20 @@
 import Foundation
 
-/// The command line of a benchmark run: `virtsync-bench [--sizes 50,500] [--repeat 3] [--binary PATH]`.
+/// The command line of a benchmark run: `virtsync-bench [--sizes 50,500] [--repeat 3] [--rounds 5] [--binary PATH]`.
 ///
 /// Parsed by hand: the target depends only on VirtsyncHost and Libvirt, and three options do not need more.
 struct BenchOptions {
     var sizes = [50, 500]
     var repetitions = 3
+    /// No-op runs (apply, plan and the floor's read) per repetition: they take a tenth of a second, so
+    /// more of them steady the median at little cost.
+    var rounds = 5
     var binary: String
     var uri = "qemu:///system"
 
     /// The usage line printed on a bad argument.
     static let usage = """
-        usage: virtsync-bench [--sizes 50,500] [--repeat 3] [--binary PATH] [--connect URI]
+        usage: virtsync-bench [--sizes 50,500] [--repeat 3] [--rounds 5] [--binary PATH] [--connect URI]
                virtsync-bench floor-define DIR-or-N PREFIX [--connect URI]
                virtsync-bench floor-read PREFIX [--connect URI]
         """
@@ -29,6 +32,9 @@ struct BenchOptions {
             case "--repeat":
                 guard let count = Int(value), count > 0 else { throw UsageError("bad --repeat \(value)") }
                 repetitions = count
+            case "--rounds":
+                guard let count = Int(value), count > 0 else { throw UsageError("bad --rounds \(value)") }
+                rounds = count
             case "--binary": binary = value
             case "--connect": uri = value
             default: throw UsageError("unknown option \(flag)")

@@ -35,11 +35,13 @@ struct BenchRun {
             Progress.note("N=\(size) repetition \(repetition)/\(options.repetitions)")
             try fixture.reset()
             first.virtsync.append(try steps.virtsync("apply"))
-            apply.virtsync.append(try steps.virtsync("apply"))
-            plan.virtsync.append(try steps.virtsync("plan"))
-            let read = try steps.floorRead()
-            apply.floor.append(read)
-            plan.floor.append(read)
+            for _ in 1...options.rounds {
+                apply.virtsync.append(try steps.virtsync("apply"))
+                plan.virtsync.append(try steps.virtsync("plan"))
+                let read = try steps.floorRead()
+                apply.floor.append(read)
+                plan.floor.append(read)
+            }
             try steps.expectDomains(size, left: "virtsync apply")
             first.floor.append(try steps.floorDefine())
             try steps.expectDomains(size, left: "floor-define")

@@ -16,6 +16,9 @@ struct Table {
                 String(row.size), row.kind.rawValue, Self.seconds(row.virtsyncMedian), Self.seconds(row.floorMedian),
                 String(format: "%.2fx", row.ratio), Self.seconds(row.virtsyncCPU) + " / " + Self.seconds(row.floorCPU)))
         }
+        if let first = rows.first(where: { $0.kind == .applyFirst }), let noop = rows.first(where: { $0.kind == .planNoop }) {
+            lines.append("medians of \(first.virtsync.count) first applies and \(noop.virtsync.count) no-op runs per size")
+        }
         if let linearity = linearity() { lines.append(linearity) }
         lines.append(targets())
         return lines.joined(separator: "\n") + "\n"

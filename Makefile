@@ -44,13 +44,16 @@ bench: deps services
 	$(SWIFT) build $(RELEASE) --product virtsync-bench
 	.build/release/virtsync-bench
 
-# The release binary, the hardened unit (ExecStart pointed at $(PREFIX)), the sysusers and tmpfiles entries and
+# The release binaries (`virtsync`, and `virtsync-agent` that `virtsync run` becomes), the hardened unit
+# (ExecStart pointed at $(PREFIX)), the sysusers and tmpfiles entries and
 # the example config. Packagers stage with DESTDIR=; afterwards: systemd-sysusers, systemd-tmpfiles --create,
 # daemon-reload, then write /etc/virtsync/config.yaml and enable virtsync.service.
 PREFIX ?= /usr/local
 install:
 	$(SWIFT) build $(RELEASE) --product virtsync
+	$(SWIFT) build $(RELEASE) --product virtsync-agent
 	install -D -m 0755 .build/release/virtsync $(DESTDIR)$(PREFIX)/bin/virtsync
+	install -D -m 0755 .build/release/virtsync-agent $(DESTDIR)$(PREFIX)/bin/virtsync-agent
 	install -d -m 0755 $(DESTDIR)/lib/systemd/system
 	sed 's|^ExecStart=/usr/local/bin/virtsync |ExecStart=$(PREFIX)/bin/virtsync |' systemd/virtsync.service \
 		> $(DESTDIR)/lib/systemd/system/virtsync.service

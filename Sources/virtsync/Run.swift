@@ -1,15 +1,11 @@
 import ArgumentParser
-import Foundation
-import Logging
-import ServiceLifecycle
-import UnixSignals
-import VirtsyncAgent
-import VirtsyncReport
 
 extension Virtsync {
-    /// `virtsync run --config FILE`: the agent. `--once` reconciles once and exits like plan
-    /// (0 in sync or applied, 2 drift left unrepaired, 1 error).
-    struct Run: AsyncParsableCommand {
+    /// `virtsync run --config FILE`: the agent. The process becomes `virtsync-agent` (installed beside
+    /// `virtsync`), so under systemd the same PID carries on (`Type=notify`, the watchdog) while the other
+    /// verbs stay free of libgit2, libsystemd and the HTTP server. `--once` reconciles once and exits like
+    /// plan (0 in sync or applied, 2 drift left unrepaired, 1 error).
+    struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run the agent: track a git repository and keep this host in sync.")
 
         @Option(help: "The agent's config file.")
@@ -18,40 +14,8 @@ extension Virtsync {
         @Flag(help: "Reconcile once and exit.")
         var once = false
 
-        func run() async throws {
-            let settings: AgentConfig
-            do {
-                settings = try AgentConfig.load(path: config)
-            } catch {
-                Console.err("\(error)")
-                throw ExitCode.failure
-            }
-            LoggingSystem.bootstrap { label in
-                // Under systemd the agent's own logs go to journald with the events; elsewhere to stderr.
-                if FileManager.default.fileExists(atPath: "/run/systemd/journal/socket") {
-                    return JournalLogHandler(label: label)
-                }
-                return StreamLogHandler.standardError(label: label)
-            }
-            let logger = Logger(label: "virtsync")
-            let agent: Agent
-            do {
-                agent = try Agent(config: settings, logger: logger)
-            } catch {
-                Console.err("error: \(error)")
-                throw ExitCode.failure
-            }
-            if once {
-                let summary = await agent.reconciler.reconcile(.start)
-                Console.out("\(summary.result.rawValue): \(summary.changes) changes, \(summary.failures) failures")
-                switch summary.result {
-                case .inSync, .applied: return
-                case .drifted: throw ExitCode(2)
-                case .failed, .refused, .sourceFailed: throw ExitCode.failure
-                }
-            }
-            let group = ServiceGroup(services: agent.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-            try await group.run()
+        func run() throws {
+            try Console.becomeAgent(arguments: ["--config", config] + (once ? ["--once"] : []))
         }
     }
 }

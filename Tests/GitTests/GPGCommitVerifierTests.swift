@@ -1,6 +1,7 @@
 import Foundation
 import Git
 import Testing
+import VirtsyncGitSource
 import VirtsyncSource
 
 @Suite("gpg-signed commits")

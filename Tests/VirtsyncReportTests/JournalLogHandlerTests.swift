@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Systemd
 import Testing
+import VirtsyncJournal
 import VirtsyncReport
 
 /// The agent's own log lines reach journald with a priority from their level and metadata as fields.

@@ -3,6 +3,7 @@ import Logging
 import Testing
 import VirtsyncManifest
 import VirtsyncPlan
+import VirtsyncJournal
 import VirtsyncReport
 
 /// `JournalReporter` writes one journald entry per event, found again by its `MESSAGE_ID` and name.

@@ -3,6 +3,7 @@ import Systemd
 import Testing
 import VirtsyncManifest
 import VirtsyncPlan
+import VirtsyncJournal
 import VirtsyncReport
 
 /// An entry journald does not take is logged and dropped; the reconcile loop never sees the error.

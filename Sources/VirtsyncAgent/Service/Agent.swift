@@ -5,6 +5,8 @@ public import Logging
 public import ServiceLifecycle
 import VirtsyncHost
 import VirtsyncReport
+import VirtsyncGitSource
+import VirtsyncJournal
 import VirtsyncSource
 
 /// The agent put together from its config: one place that says which pieces run and how they meet.

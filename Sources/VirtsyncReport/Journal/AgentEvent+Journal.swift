@@ -3,6 +3,9 @@ public import VirtsyncManifest
 import VirtsyncPlan
 
 extension AgentEvent {
+    /// `SYSLOG_IDENTIFIER` of every entry virtsync writes, so `journalctl -t virtsync` finds them.
+    public static let syslogIdentifier = "virtsync"
+
     /// The journald fields of this event, in the order they are sent.
     ///
     /// A field whose value is unknown (a want of nothing, no revision yet) is left out rather than sent
@@ -14,7 +17,7 @@ extension AgentEvent {
             ("MESSAGE", message),
             ("PRIORITY", String(kind.priority)),
             ("MESSAGE_ID", kind.messageID),
-            ("SYSLOG_IDENTIFIER", JournalReporter.identifier),
+            ("SYSLOG_IDENTIFIER", Self.syslogIdentifier),
             ("VIRTSYNC_EVENT", kind.rawValue),
         ]
         if let object { fields += Self.objectFields(object) }

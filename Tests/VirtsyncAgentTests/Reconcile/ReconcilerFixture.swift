@@ -5,6 +5,7 @@ import VirtsyncAgent
 import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncReport
+import VirtsyncGitSource
 import VirtsyncSource
 
 /// Collects what a reconciler reports, for assertions.

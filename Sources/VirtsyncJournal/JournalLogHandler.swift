@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 public import Systemd
+import VirtsyncReport
 
 /// A swift-log handler that writes the agent's own log lines to journald.
 ///
@@ -46,7 +47,7 @@ public struct JournalLogHandler: LogHandler {
         var fields: [(String, String)] = [
             ("MESSAGE", event.message.description),
             ("PRIORITY", String(Self.priority(event.level).rawValue)),
-            ("SYSLOG_IDENTIFIER", JournalReporter.identifier),
+            ("SYSLOG_IDENTIFIER", AgentEvent.syslogIdentifier),
             ("VIRTSYNC_LOGGER", label),
             ("CODE_FILE", event.file),
             ("CODE_LINE", String(event.line)),

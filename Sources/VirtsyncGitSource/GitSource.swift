@@ -1,5 +1,6 @@
 internal import Foundation
 public import Git
+public import VirtsyncSource
 
 /// A git repository as the agent's manifest source: cloned once into a cache directory, then fetched
 /// and checked out (detached) at the configured branch, tag or commit on every update.

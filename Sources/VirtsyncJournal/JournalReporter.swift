@@ -1,5 +1,6 @@
 public import Logging
 import Systemd
+public import VirtsyncReport
 
 /// Sends one journald entry per agent event (see `AgentEvent.journalFields`).
 ///
@@ -7,9 +8,6 @@ import Systemd
 /// because of the journal. `reconciled` sends nothing, because every change a reconcile makes has
 /// already gone out as its own event.
 public struct JournalReporter: Reporter {
-    /// `SYSLOG_IDENTIFIER` of every entry virtsync writes, so `journalctl -t virtsync` finds them.
-    public static let identifier = "virtsync"
-
     /// Sends one entry's fields; `Journal.send` unless a test puts something else in.
     public typealias Sender = @Sendable ([(String, String)]) throws -> Void
 

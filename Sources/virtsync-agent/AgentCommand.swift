@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+import VirtsyncAgent
+import VirtsyncJournal
+import VirtsyncReport
+
+/// The agent, as `virtsync run --config FILE` starts it (that verb hands its process over to this
+/// executable). `--once` reconciles once and exits like plan (0 in sync or applied, 2 drift left
+/// unrepaired, 1 error).
+@main
+struct AgentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "virtsync run", abstract: "Run the agent: track a git repository and keep this host in sync.")
+
+    @Option(help: "The agent's config file.")
+    var config = "/etc/virtsync/config.yaml"
+
+    @Flag(help: "Reconcile once and exit.")
+    var once = false
+
+    func run() async throws {
+        let settings: AgentConfig
+        do {
+            settings = try AgentConfig.load(path: config)
+        } catch {
+            Self.err("\(error)")
+            throw ExitCode.failure
+        }
+        LoggingSystem.bootstrap { label in
+            // Under systemd the agent's own logs go to journald with the events; elsewhere to stderr.
+            if FileManager.default.fileExists(atPath: "/run/systemd/journal/socket") {
+                return JournalLogHandler(label: label)
+            }
+            return StreamLogHandler.standardError(label: label)
+        }
+        let logger = Logger(label: "virtsync")
+        let agent: Agent
+        do {
+            agent = try Agent(config: settings, logger: logger)
+        } catch {
+            Self.err("error: \(error)")
+            throw ExitCode.failure
+        }
+        if once {
+            let summary = await agent.reconciler.reconcile(.start)
+            print("\(summary.result.rawValue): \(summary.changes) changes, \(summary.failures) failures")
+            switch summary.result {
+            case .inSync, .applied: return
+            case .drifted: throw ExitCode(2)
+            case .failed, .refused, .sourceFailed: throw ExitCode.failure
+            }
+        }
+        let group = ServiceGroup(services: agent.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
+
+    private static func err(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -23,7 +23,10 @@ public enum ManifestDirectory {
                 throw ReadError(path: path, reason: "no such file or directory")
             }
             let found = isDirectory.boolValue ? try manifestPaths(under: path) : [path]
-            for file in found { files.append(try readFile(file)) }
+            // Read on every core: with hundreds of files the reads' system calls add up.
+            for read in found.concurrentMap({ file in Result { () throws(ReadError) in try readFile(file) } }) {
+                files.append(try read.get())
+            }
         }
         return files
     }

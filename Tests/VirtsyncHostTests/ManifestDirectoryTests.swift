@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+import VirtsyncManifest
+import VirtsyncSource
+
+@Suite("Reading a manifest directory")
+struct ManifestDirectoryTests {
+    @Test("manifests are read in path order; a checkout's .git, other hidden entries and non-manifests are skipped")
+    func hiddenAndOtherFilesSkipped() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vsdir-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = [
+            "b/vm.yaml": "kind: Domain", "a.yml": "kind: Network", "pool.xml": "<pool/>", "README.md": "# fleet",
+            ".git/config.yaml": "not a manifest", ".git/objects/ab/x.xml": "<broken", ".hidden.yaml": "kind: Domain",
+            "c/.draft/vm.yaml": "kind: Domain",
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: false, encoding: .utf8)
+        }
+
+        let read = try ManifestDirectory.read([root.path])
+
+        #expect(read.map { String($0.path.dropFirst(root.path.count + 1)) } == ["a.yml", "b/vm.yaml", "pool.xml"])
+        #expect(read.first?.text == "kind: Network")
+    }
+
+    @Test("a path that does not exist is an error naming it")
+    func missingPath() {
+        #expect(throws: ManifestDirectory.ReadError.self) { try ManifestDirectory.read(["/nonexistent/manifests"]) }
+    }
+}

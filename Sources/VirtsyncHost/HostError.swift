@@ -7,6 +7,8 @@ public enum HostError: Error, Sendable, CustomStringConvertible {
     case malformedXML(object: String, message: String)
     case stateFile(path: String, message: String)
     case notFound(String)
+    /// An object that could not be written out (export).
+    case unwritable(object: String, message: String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,7 @@ public enum HostError: Error, Sendable, CustomStringConvertible {
         case .malformedXML(let object, let message): "\(object): libvirt returned XML that does not parse: \(message)"
         case .stateFile(let path, let message): "\(path): \(message)"
         case .notFound(let what): "\(what) not found on the host"
+        case .unwritable(let object, let message): "\(object): \(message)"
         }
     }
 }

@@ -54,3 +54,27 @@ public enum ManifestDirectory {
         return ManifestFile(path: path, text: text)
     }
 }
+
+extension ManifestDirectory {
+    /// Writes files into `directory` (made if missing). A file that exists is an error unless
+    /// `overwrite`, and then no file is written at all, so a second export never half-replaces a tree.
+    public static func write(_ files: [(name: String, text: String)], to directory: String, overwrite: Bool) throws(ReadError) {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ReadError(path: directory, reason: "cannot create directory: \(error.localizedDescription)")
+        }
+        let paths = files.map { (directory as NSString).appendingPathComponent($0.name) }
+        if !overwrite, let existing = paths.first(where: manager.fileExists(atPath:)) {
+            throw ReadError(path: existing, reason: "exists already (--force overwrites)")
+        }
+        for (path, file) in zip(paths, files) {
+            do {
+                try file.text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw ReadError(path: path, reason: "cannot write: \(error.localizedDescription)")
+            }
+        }
+    }
+}

@@ -6,5 +6,5 @@ struct Virtsync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "virtsync",
         abstract: "GitOps for libvirt: validate, plan and apply manifests of networks, pools, volumes and VMs.",
-        subcommands: [Validate.self, Plan.self, Apply.self, Check.self, Run.self, Status.self])
+        subcommands: [Validate.self, Plan.self, Apply.self, Check.self, Export.self, Run.self, Status.self])
 }

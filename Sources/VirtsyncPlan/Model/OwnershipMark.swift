@@ -27,6 +27,15 @@ public enum OwnershipMark {
         return result
     }
 
+    /// The domain document without the mark (and without `<metadata>` when nothing else was in it).
+    public static func removed(from domain: XElement) -> XElement {
+        guard var metadata = domain.child("metadata") else { return domain }
+        metadata.children.removeAll(where: isMark)
+        var result = domain
+        result.setChild("metadata", metadata.children.isEmpty ? nil : metadata)
+        return result
+    }
+
     /// Whether a domain document carries the mark (under any prefix libvirt chose to print).
     public static func isMarked(_ domain: XElement) -> Bool {
         domain.child("metadata")?.children.contains(where: isMark) ?? false

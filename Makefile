@@ -5,9 +5,9 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 
 .PHONY: deps build services test demo bench install clean
 
-# A release build carries the Swift runtime and Foundation inside the binary: a fleet host needs only
-# libvirt, libgit2 and libsystemd from its distribution, and a CLI verb starts ~15 ms sooner (no
-# dynamic symbol binding of the Swift libraries at every start).
+# A release build carries the Swift runtime and Foundation inside the binary: a fleet host needs no Swift
+# toolchain, only C libraries of its distribution (libvirt0, libgit2, libsystemd0, libxml2, libcurl and
+# what they pull in), and a CLI verb starts sooner (no dynamic binding of the Swift libraries).
 RELEASE = -c release --static-swift-stdlib
 
 # Debian packages for libvirt, QEMU and the build (idempotent; uses sudo when not root).

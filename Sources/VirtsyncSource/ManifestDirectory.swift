@@ -56,21 +56,23 @@ public enum ManifestDirectory {
 }
 
 extension ManifestDirectory {
-    /// Writes files into `directory` (made if missing). A file that exists is an error unless
-    /// `overwrite`, and then no file is written at all, so a second export never half-replaces a tree.
+    /// Writes files into `directory` (made if missing), each name a relative path. A file that exists is
+    /// an error unless `overwrite`, and two files of one name are an error; both are found before anything
+    /// is written, so a second export never half-replaces a tree.
     public static func write(_ files: [(name: String, text: String)], to directory: String, overwrite: Bool) throws(ReadError) {
         let manager = FileManager.default
-        do {
-            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ReadError(path: directory, reason: "cannot create directory: \(error.localizedDescription)")
-        }
         let paths = files.map { (directory as NSString).appendingPathComponent($0.name) }
+        var seen: Set<String> = []
+        if let twice = paths.first(where: { !seen.insert($0).inserted }) {
+            throw ReadError(path: twice, reason: "two files would have this name")
+        }
         if !overwrite, let existing = paths.first(where: manager.fileExists(atPath:)) {
             throw ReadError(path: existing, reason: "exists already (--force overwrites)")
         }
         for (path, file) in zip(paths, files) {
             do {
+                try manager.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try file.text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
                 throw ReadError(path: path, reason: "cannot write: \(error.localizedDescription)")

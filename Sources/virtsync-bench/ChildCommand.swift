@@ -27,17 +27,21 @@ struct ChildCommand {
         Self.running.store(pid, ordering: .relaxed)
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        var reaped = wait4(pid, &status, 0, &usage)
+        while reaped < 0 && errno == EINTR { reaped = wait4(pid, &status, 0, &usage) }
         let elapsed = clock.now - start
         Self.running.store(0, ordering: .relaxed)
+        guard reaped == pid else { throw UsageError("cannot wait for \(executable): \(String(cString: strerror(errno)))") }
         guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
             throw ChildFailure(command: description, status: status, tail: tail())
         }
         return Sample(wall: elapsed, cpu: Self.duration(usage.ru_utime) + Self.duration(usage.ru_stime))
     }
 
-    /// Starts the child with stdout and stderr appended to the log and an empty signal mask, whatever
-    /// the bench's own mask is.
+    /// Starts the child with stdout and stderr appended to the log, an empty signal mask and default
+    /// signal handling, whatever the bench's own are (it ignores SIGINT and SIGTERM to clean up itself,
+    /// and a child that inherited that could not be stopped), in a process group of its own so that a
+    /// Ctrl-C reaches the bench alone, which then stops the child.
     private func spawn() throws -> pid_t {
         var attributes = posix_spawnattr_t()
         var actions = posix_spawn_file_actions_t()
@@ -48,9 +52,13 @@ struct ChildCommand {
             posix_spawn_file_actions_destroy(&actions)
         }
         var empty = sigset_t()
+        var all = sigset_t()
         sigemptyset(&empty)
+        sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_APPEND, 0)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
@@ -93,5 +101,8 @@ struct ChildFailure: Error, CustomStringConvertible {
     var command: String
     var status: Int32
     var tail: String
-    var description: String { "\(command) exited with status \(status); its output ends:\n\(tail)" }
+    var description: String {
+        let how = status & 0x7f == 0 ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(status & 0x7f)"
+        return "\(command) \(how); its output ends:\n\(tail)"
+    }
 }

@@ -46,6 +46,22 @@ struct ExportTests {
         #expect(!yaml.contains("virtsync:managed"))
     }
 
+    @Test("a volume's manifest goes into a directory of its pool, so no two objects share a file name")
+    func volumeFileName() throws {
+        let host = try DriverHost()
+        let pool = try #require(try host.connection.lookupStoragePool(name: "default-pool"))
+        let volume = try pool.createVolume(xml: "<volume><name>\(host.name("a-b"))</name><capacity>1048576</capacity></volume>")
+        defer { try? volume.delete() }
+        let id = ObjectID(.volume, host.name("a-b"), pool: "default-pool")
+
+        let exported = try #require(try HostExporter(connection: host.connection).export([id]).first)
+
+        #expect(exported.fileName == "volumes-default-pool/\(host.name("a-b")).yaml")
+        let manifests = host.manifests([ManifestFile(path: exported.fileName, text: exported.yaml)])
+        #expect(manifests.map(\.id) == [id])
+        #expect(exported.yaml.contains("  pool: default-pool\n  deletionPolicy: Retain\n"), "\(exported.yaml)")
+    }
+
     @Test("an object the host lacks is an error naming it")
     func missingObject() throws {
         let host = try DriverHost()

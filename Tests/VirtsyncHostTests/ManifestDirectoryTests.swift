@@ -26,6 +26,26 @@ struct ManifestDirectoryTests {
         #expect(read.first?.text == "kind: Network")
     }
 
+    @Test("writing refuses a file that exists, and two files of one name, before writing anything")
+    func writeRefuses() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vsdir-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try ManifestDirectory.write([("a.yaml", "one"), ("sub/b.yaml", "two")], to: root, overwrite: false)
+        #expect(try String(contentsOfFile: root + "/sub/b.yaml", encoding: .utf8) == "two")
+
+        #expect(throws: ManifestDirectory.ReadError.self) {
+            try ManifestDirectory.write([("c.yaml", "new"), ("a.yaml", "again")], to: root, overwrite: false)
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/c.yaml"))
+        #expect(throws: ManifestDirectory.ReadError.self) {
+            try ManifestDirectory.write([("d.yaml", "x"), ("d.yaml", "y")], to: root, overwrite: true)
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/d.yaml"))
+
+        try ManifestDirectory.write([("a.yaml", "replaced")], to: root, overwrite: true)
+        #expect(try String(contentsOfFile: root + "/a.yaml", encoding: .utf8) == "replaced")
+    }
+
     @Test("a path that does not exist is an error naming it")
     func missingPath() {
         #expect(throws: ManifestDirectory.ReadError.self) { try ManifestDirectory.read(["/nonexistent/manifests"]) }

@@ -24,6 +24,18 @@ struct ManifestWriterTests {
         }
     }
 
+    @Test("a name YAML would read as null, a boolean or a number is quoted and reads back as the name",
+          arguments: ["null", "~", "yes", "1.0", "0x10"])
+    func quotedNames(_ name: String) throws {
+        let spec = RawXMLSpec(kind: .network, xml: XElement("network", children: [XElement("name", text: name)]))
+        let yaml = try ManifestWriter.yaml(name: name, spec: spec)
+
+        #expect(yaml.contains("  name: '\(name)'\n"), "\(yaml)")
+        let loaded = ManifestLoader.load([ManifestFile(path: "w.yaml", text: yaml)])
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        #expect(loaded.manifests.first?.metadata.name == name)
+    }
+
     @Test("object names read back from their printed form", arguments: [
         ("domain/web1", ObjectID(.domain, "web1")), ("network/default", ObjectID(.network, "default")),
         ("pool/images", ObjectID(.storagePool, "images")), ("volume/images/a.qcow2", ObjectID(.volume, "a.qcow2", pool: "images")),

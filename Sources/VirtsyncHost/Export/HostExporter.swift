@@ -11,7 +11,8 @@ public struct HostExporter: Sendable {
         public var id: ObjectID
         /// The manifest, a YAML document with a comment line naming where it came from.
         public var yaml: String
-        /// A file name for it: `domain-web1.yaml`, `volume-default-web1.qcow2.yaml`.
+        /// A file name for it, unique among the objects of a host: `domain-web1.yaml`, and for a volume
+        /// one directory per pool, `volumes-default/web1.qcow2.yaml` (neither name can hold a `/`).
         public var fileName: String
     }
 
@@ -20,15 +21,16 @@ public struct HostExporter: Sendable {
     public init(connection: LibvirtConnection) { self.connection = connection }
 
     /// The objects of `selection`, or every object on the host when it is empty, in apply order
-    /// (pools, volumes, networks, domains). A selected object the host lacks is an error naming it.
+    /// (pools, volumes, networks, domains). A selected object the host lacks is an error naming it;
+    /// without a selection, one removed meanwhile is just not exported.
     public func export(_ selection: [ObjectID]) throws(HostError) -> [Exported] {
         let reader = HostReader(connection: connection)
         let wanted = selection.isEmpty ? try reader.observe(interest: []).present : Set(selection)
         let observed = try reader.observe(interest: wanted)
-        if let missing = wanted.sorted().first(where: { observed.objects[$0] == nil }) {
+        if !selection.isEmpty, let missing = wanted.sorted().first(where: { observed.objects[$0] == nil }) {
             throw .notFound(missing.description)
         }
-        return try wanted.sorted().map { id throws(HostError) in
+        return try wanted.sorted().filter { observed.objects[$0] != nil }.map { id throws(HostError) in
             let spec = HostExport.spec(of: observed.objects[id]!)
             do {
                 let yaml = try ManifestWriter.yaml(
@@ -41,6 +43,7 @@ public struct HostExporter: Sendable {
     }
 
     static func fileName(_ id: ObjectID) -> String {
-        ([id.kind.noun] + (id.pool.map { [$0] } ?? []) + [id.name]).joined(separator: "-") + ".yaml"
+        if let pool = id.pool { return "volumes-\(pool)/\(id.name).yaml" }
+        return "\(id.kind.noun)-\(id.name).yaml"
     }
 }

@@ -19,11 +19,12 @@ final class BackgroundXMLParser: Sendable {
         }
     }
 
-    /// Waits for every queued text. A malformed one fails the whole observation, as a parse on the
-    /// reading thread did; of several, the first by object names the error so that it is stable.
-    func results() throws(HostError) -> [ObjectID: XElement] {
+    /// Waits for every queued text and returns the trees of `objects` (an object that vanished after
+    /// its text was queued is not among them). A malformed one fails the whole observation, as a parse
+    /// on the reading thread did; of several, the first by object names the error so that it is stable.
+    func results(for objects: Set<ObjectID>) throws(HostError) -> [ObjectID: XElement] {
         group.wait()
-        let all = parsed.withLock { $0 }
+        let all = parsed.withLock { $0 }.filter { objects.contains($0.key) }
         var trees: [ObjectID: XElement] = [:]
         trees.reserveCapacity(all.count)
         for id in all.keys.sorted() {

@@ -56,7 +56,7 @@ public struct HostReader: Sendable {
             }
             facts.append(object)
         }
-        let trees = try parser.results()
+        let trees = try parser.results(for: Set(facts.map(\.id)))
         for var object in facts {
             object.xml = trees[object.id]!
             object.marked = OwnershipMark.isMarked(object.xml)

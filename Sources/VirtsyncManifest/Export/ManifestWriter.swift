@@ -4,8 +4,8 @@ internal import Yams
 /// Writes `spec.xml` manifests as YAML documents that `ManifestLoader` reads back: what `virtsync export`
 /// prints, to start managing objects that already exist.
 ///
-/// Emitted by Yams, so a name that YAML would read as something else (`yes`, `1.0`) comes out quoted, and
-/// the XML is a literal block that keeps libvirt's own layout.
+/// Emitted by Yams, so a name that YAML would read as something else (`null`, `yes`, `1.0`) comes out
+/// quoted, and the XML is a literal block that keeps libvirt's own layout.
 public enum ManifestWriter {
     /// One manifest; `comment` (where it came from) goes on a `#` line above it.
     public static func yaml(name: String, spec: RawXMLSpec, comment: String? = nil) throws -> String {
@@ -16,7 +16,9 @@ public enum ManifestWriter {
             (text("spec"), Node.mapping(Node.Mapping(specPairs(spec)))),
         ]))
         let body = try Yams.serialize(node: document, indent: 2, width: -1, allowUnicode: true)
-        return (comment.map { "# \($0)\n" } ?? "") + body
+        // A name may hold a line break; the comment must stay one line.
+        let line = comment.map { "# " + $0.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n" }
+        return (line ?? "") + body
     }
 
     /// The policy keys `RawXMLSpec` reads for the kind, then the XML; unset ones are left out.
@@ -38,7 +40,9 @@ public enum ManifestWriter {
         return pairs
     }
 
-    private static func text(_ value: String) -> Node { .scalar(Node.Scalar(value, Tag(.str))) }
+    /// Yams' own representation of a string: single-quoted when YAML would read it plain as something
+    /// else (`null`, `yes`, `1.0`), plain otherwise.
+    private static func text(_ value: String) -> Node { .scalar(value.represented()) }
 
-    private static func flag(_ value: Bool) -> Node { .scalar(Node.Scalar(value ? "true" : "false", Tag(.bool))) }
+    private static func flag(_ value: Bool) -> Node { .scalar(Node.Scalar(value ? "true" : "false")) }
 }

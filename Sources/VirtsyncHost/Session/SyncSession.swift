@@ -57,7 +57,12 @@ public final class SyncSession: Sendable {
         group.wait()
         var observed = try early.result!.get()
         let unread = Set(manifests.map(\.id)).subtracting(observed.objects.keys).intersection(observed.present)
-        if !unread.isEmpty { observed.objects.merge(try reader.observe(interest: unread).objects) { _, new in new } }
+        if !unread.isEmpty {
+            let second = try reader.observe(interest: unread)
+            observed.objects.merge(second.objects) { _, new in new }
+            // One removed between the two reads is gone, to be created, not unreadable.
+            observed.present.subtract(unread.subtracting(second.present))
+        }
         let diagnostics = ManifestValidator.validate(
             manifests, context: ValidationContext(allowedPaths: allowedPaths, hostObjects: observed.present))
         let plan = diagnostics.contains { $0.severity == .error }

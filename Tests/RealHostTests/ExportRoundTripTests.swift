@@ -3,6 +3,7 @@ import Testing
 import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncPlan
+import VirtsyncSource
 
 extension RealHost {
     @Suite("Exporting objects from a real host")
@@ -18,7 +19,8 @@ extension RealHost {
                 for file in try FileManager.default.contentsOfDirectory(atPath: host.manifestDirectory.path) {
                     try FileManager.default.removeItem(at: host.manifestDirectory.appendingPathComponent(file))
                 }
-                for object in exported { try host.write(object.fileName, object.yaml) }
+                try ManifestDirectory.write(
+                    exported.map { ($0.fileName, $0.yaml) }, to: host.manifestDirectory.path, overwrite: false)
 
                 let planned = try host.plan()
                 #expect(planned.manifests.map(\.id).sorted() == ids.sorted())

@@ -16,24 +16,25 @@ extension AgentConfig {
 
     /// Parses config text; `path` only names the file in messages. Throws every problem found at once.
     public static func parse(text: String, path: String, hostname: String? = nil) throws(ConfigError) -> AgentConfig {
-        let diagnostics = ConfigDiagnostics(file: path)
+        let state = DecodingState(file: path, dialect: .config)
         var root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            diagnostics.report(error)
+            state.reportConfigSyntax(error)
         } catch {
-            diagnostics.error(at: nil, "", "YAML syntax error: \(error)")
+            state.error(at: nil, "", "YAML syntax error: \(error)")
         }
         var config: AgentConfig?
-        if diagnostics.all.isEmpty {
-            let node = ConfigNode(node: root ?? Node("", Tag(.null), .plain), path: "", anchor: nil, diagnostics: diagnostics)
+        if state.errorCount == 0 {
+            let node = Field(node: root ?? Node("", Tag(.null), .plain), path: "", anchor: nil, state: state)
             let expander = HostnameExpander(hostname: hostname ?? SystemHostname.current())
             config = ConfigDecoder(expander: expander).decode(node)
         }
-        guard diagnostics.all.isEmpty, let config else {
+        let diagnostics = state.configDiagnostics
+        guard diagnostics.isEmpty, let config else {
             // Walk order is not file order (source.url is read first); a reader wants file order.
-            throw ConfigError(diagnostics.all.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+            throw ConfigError(diagnostics.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
         }
         return config
     }
@@ -48,16 +49,16 @@ private struct ConfigDecoder {
         "webhook", "metrics",
     ]
 
-    func decode(_ node: ConfigNode) -> AgentConfig? {
+    func decode(_ node: Field) -> AgentConfig? {
         guard let top = node.mapping(Self.keys) else { return nil }
         let sourceNode = top.optional("source")
         if sourceNode == nil {
-            node.diagnostics.error(at: nil, "source.url", "required key is missing")
+            node.state.error(at: nil, "source.url", "required key is missing")
         }
         var config = AgentConfig(source: sourceNode.flatMap(source) ?? SourceConfig(url: ""))
         top.optional("connect").flatMap { $0.nonEmptyString() }.map { config.connect = $0 }
-        top.optional("mode").flatMap { $0.choice(AgentConfig.Mode.self) }.map { config.mode = $0 }
-        top.optional("prune").flatMap { $0.bool() }.map { config.prune = $0 }
+        top.optional("mode").flatMap { $0.choice(AgentConfig.Mode.self, suggest: true) }.map { config.mode = $0 }
+        top.optional("prune").flatMap { $0.resolvedBool() }.map { config.prune = $0 }
         top.optional("stateDir").flatMap(absolutePath).map { config.stateDirectory = $0 }
         top.optional("allowedPaths").flatMap(absolutePaths).map { config.allowedPaths = $0 }
         top.optional("maxDestroyShare").flatMap { $0.share() }.map { config.maxDestroyShare = $0 }
@@ -71,7 +72,7 @@ private struct ConfigDecoder {
         return config
     }
 
-    private func host(_ node: ConfigNode) -> HostConfig? {
+    private func host(_ node: Field) -> HostConfig? {
         guard let members = node.mapping(["name", "labels"]) else { return nil }
         var host = HostConfig()
         if let nameNode = members.optional("name") {
@@ -84,7 +85,7 @@ private struct ConfigDecoder {
     }
 
     /// Repository-relative directories: `hosts/${hostname}`, `common`, `""` or `.` for the root.
-    private func paths(_ node: ConfigNode) -> [String]? {
+    private func paths(_ node: Field) -> [String]? {
         guard let items = node.list() else { return nil }
         let values = items.map { item -> String? in
             guard let text = item.string().flatMap({ expander.expand($0, in: item) }) else { return nil }
@@ -97,7 +98,7 @@ private struct ConfigDecoder {
         return values.contains(nil) ? nil : values.compactMap { $0 }
     }
 
-    private func source(_ node: ConfigNode) -> SourceConfig? {
+    private func source(_ node: Field) -> SourceConfig? {
         guard let members = node.mapping(["url", "ref", "interval", "auth", "verify"]) else { return nil }
         // Read on without a URL, so the other keys' problems are reported in the same pass.
         let url = members.required("url")?.nonEmptyString()
@@ -116,7 +117,7 @@ private struct ConfigDecoder {
         return url == nil ? nil : source
     }
 
-    private func webhook(_ node: ConfigNode) -> WebhookConfig? {
+    private func webhook(_ node: Field) -> WebhookConfig? {
         guard let members = node.mapping(["listen", "secretFile"]) else { return nil }
         var webhook = WebhookConfig()
         members.optional("listen").flatMap { $0.listenAddress() }.map { webhook.listen = $0 }
@@ -124,7 +125,7 @@ private struct ConfigDecoder {
         return webhook
     }
 
-    private func metrics(_ node: ConfigNode) -> MetricsConfig? {
+    private func metrics(_ node: Field) -> MetricsConfig? {
         guard let members = node.mapping(["listen", "textfile"]) else { return nil }
         var metrics = MetricsConfig()
         members.optional("listen").flatMap { $0.listenAddress() }.map { metrics.listen = $0 }
@@ -133,13 +134,13 @@ private struct ConfigDecoder {
     }
 
     /// The agent runs from `/` under systemd, so a relative path would mean something surprising.
-    private func absolutePath(_ node: ConfigNode) -> String? {
+    private func absolutePath(_ node: Field) -> String? {
         guard let text = node.nonEmptyString() else { return nil }
         guard text.hasPrefix("/") else { return node.mismatch("an absolute path") }
         return text
     }
 
-    private func absolutePaths(_ node: ConfigNode) -> [String]? {
+    private func absolutePaths(_ node: Field) -> [String]? {
         guard let items = node.list() else { return nil }
         let values = items.map(absolutePath)
         return values.contains(nil) ? nil : values.compactMap { $0 }

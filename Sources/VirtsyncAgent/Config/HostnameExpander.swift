@@ -11,7 +11,7 @@ struct HostnameExpander {
     static let variable = "hostname"
 
     /// The expanded text, or nil after reporting an unknown or unterminated variable at `node`.
-    func expand(_ text: String, in node: ConfigNode) -> String? {
+    func expand(_ text: String, in node: Field) -> String? {
         var result = ""
         var rest = Substring(text)
         while let start = rest.range(of: "${") {

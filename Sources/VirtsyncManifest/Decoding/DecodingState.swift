@@ -1,18 +1,21 @@
-internal import Yams
+package import Yams
 
-/// What decoding one file gathers: its diagnostics, and the positions of the fields of the document at hand.
+/// What decoding one file (a manifest file, or the agent's config) gathers: its diagnostics, and the
+/// positions of the fields of the document at hand.
 ///
 /// A class because every `Field` of a document reports into the same place while the tree is walked.
-final class DecodingState {
-    let file: String
-    private(set) var diagnostics: [ManifestError] = []
+package final class DecodingState {
+    package let file: String
+    package let dialect: DecodingDialect
+    package private(set) var diagnostics: [ManifestError] = []
     /// Field path → where it was written, for the document being decoded; the validator reports there.
     var locations: [String: SourceLocation] = [:]
 
     private let lines: [Substring]
 
-    init(file: String, text: String = "") {
+    package init(file: String, text: String = "", dialect: DecodingDialect = .manifest) {
         self.file = file
+        self.dialect = dialect
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
@@ -22,13 +25,13 @@ final class DecodingState {
         return lines[line - 1].prefix { $0 == " " }.count
     }
 
-    var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    package var errorCount: Int { diagnostics.count { $0.severity == .error } }
 
-    func location(_ mark: Mark?) -> SourceLocation {
+    package func location(_ mark: Mark?) -> SourceLocation {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    func error(at mark: Mark?, _ field: String, _ message: String) {
+    package func error(at mark: Mark?, _ field: String, _ message: String) {
         diagnostics.append(ManifestError(location(mark), field: field, message))
     }
 

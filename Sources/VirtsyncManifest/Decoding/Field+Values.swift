@@ -1,9 +1,11 @@
 internal import Yams
 
 /// Typed reads of a field. Each returns nil after reporting why, so decoding goes on and finds more.
+///
+/// The `package` ones are shared with the agent's config; its own readers extend `Field` there.
 extension Field {
     /// Any non-null scalar, as written: `cpuset: 0` and an unquoted MAC both read as their text.
-    func string() -> String? {
+    package func string() -> String? {
         guard let scalar = node.scalar, !isNull else { return mismatch("a string") }
         return scalar.string
     }
@@ -48,10 +50,14 @@ extension Field {
         return value * multiplier
     }
 
-    func choice<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) -> Value? where Value.RawValue == String {
+    /// One of an enum's raw values; with `suggest`, a near miss is named (`did you mean 'pull'?`).
+    package func choice<Value: RawRepresentable & CaseIterable>(
+        _ type: Value.Type, suggest: Bool = false
+    ) -> Value? where Value.RawValue == String {
         let allowed = Value.allCases.map(\.rawValue)
         guard let text = node.scalar?.string, !isNull, let value = Value(rawValue: text) else {
-            return mismatch("one of \(allowed.joined(separator: ", "))")
+            let guess = suggest ? node.scalar.flatMap { Suggestion.closest(to: $0.string, in: allowed) } : nil
+            return mismatch("one of \(allowed.joined(separator: ", "))", hint: guess.map { "did you mean '\($0)'?" })
         }
         return value
     }
@@ -64,19 +70,20 @@ extension Field {
         return text
     }
 
-    func list() -> [Field]? {
+    package func list() -> [Field]? {
         guard let sequence = node.sequence else { return mismatch("a list") }
         return sequence.enumerated().map { item($0.offset, node: $0.element) }
     }
 
-    func stringList() -> [String]? {
+    package func stringList() -> [String]? {
         guard let items = list() else { return nil }
         let values = items.map { $0.string() }
         return values.contains(nil) ? nil : values.compactMap { $0 }
     }
 
-    /// A mapping of free-form keys to strings (`labels`, `annotations`).
-    func stringMap() -> [String: String]? {
+    /// A mapping of free-form keys to strings (`labels`, `annotations`, the config's `host.labels`).
+    package func stringMap() -> [String: String]? {
+        if state.dialect.emptyIsMapping, isNull { return [:] }
         guard let mapping = node.mapping else { return mismatch("a mapping") }
         var result: [String: String] = [:]
         var failed = false
@@ -91,7 +98,7 @@ extension Field {
         return failed ? nil : result
     }
 
-    func mapping(_ allowed: [String], besides note: String? = nil) -> MappingReader? {
+    package func mapping(_ allowed: [String], besides note: String? = nil) -> MappingReader? {
         MappingReader(self, allowed: allowed, note: note)
     }
 }

@@ -1,5 +1,3 @@
-internal import Dispatch
-internal import Synchronization
 internal import Yams
 
 /// Parses manifest files into `Manifest` values, reporting every problem it can find with its position.

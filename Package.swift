@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// virtsync: source → manifests → plan → apply → report. One target per concern (see README "Design").
+// virtsync: source → manifests → plan → apply → report. One target per concern (see docs/design.md).
 import PackageDescription
 
 let settings: [SwiftSetting] = [

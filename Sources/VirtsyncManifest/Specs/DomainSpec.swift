@@ -1,6 +1,6 @@
 /// A virtual machine (seed 4.1, 4.3, 5.1–5.4): `kind: Domain`.
 ///
-/// Defaults follow virt-install where it has one (see README "Manifest reference").
+/// Defaults follow virt-install where it has one (see docs/manifests.md).
 public struct DomainSpec: Sendable, Hashable {
     public enum DomainType: String, Sendable, Hashable, CaseIterable { case kvm, qemu }
     /// The power state the agent keeps; nil (bare XML) leaves it alone, as `virsh define` does.

@@ -52,11 +52,14 @@ let package = Package(
         .target(name: "VirtsyncGitSource", dependencies: ["VirtsyncSource", "Git"], swiftSettings: settings),
         // The edge that touches libvirt: observe, apply, check.
         .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "Libvirt"], swiftSettings: settings),
+        // Which virtsync this is: version and the git revision stamped by the RevisionStamp plugin.
+        .plugin(name: "RevisionStamp", capability: .buildTool()),
+        .target(name: "VirtsyncBuildInfo", swiftSettings: settings, plugins: ["RevisionStamp"]),
         // The reports: events, the status file, Prometheus metrics.
         .target(
             name: "VirtsyncReport",
             dependencies: [
-                "VirtsyncPlan", "VirtsyncHost",
+                "VirtsyncPlan", "VirtsyncHost", "VirtsyncBuildInfo",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -84,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "virtsync",
             dependencies: [
-                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport",
+                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport", "VirtsyncBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings),
@@ -92,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "virtsync-agent",
             dependencies: [
-                "VirtsyncAgent", "VirtsyncJournal", "VirtsyncReport",
+                "VirtsyncAgent", "VirtsyncJournal", "VirtsyncReport", "VirtsyncBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -102,6 +105,8 @@ let package = Package(
         // The benchmark's floor: the same libvirt calls with nothing else.
         .executableTarget(name: "virtsync-bench", dependencies: ["VirtsyncHost", "Libvirt"], swiftSettings: settings),
 
+        // The README and docs/: links resolve, examples load, the README's example is the runnable set.
+        .testTarget(name: "DocsTests", dependencies: ["VirtsyncManifest"], swiftSettings: settings),
         .testTarget(name: "LibvirtXMLTests", dependencies: ["LibvirtXML"], swiftSettings: settings),
         .testTarget(
             name: "VirtsyncManifestTests", dependencies: ["VirtsyncManifest"],
@@ -114,7 +119,8 @@ let package = Package(
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: settings),
         .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
         .testTarget(
-            name: "VirtsyncReportTests", dependencies: ["VirtsyncReport", "VirtsyncJournal", "Systemd"], swiftSettings: settings),
+            name: "VirtsyncReportTests", dependencies: ["VirtsyncReport", "VirtsyncJournal", "Systemd", "VirtsyncBuildInfo"],
+            swiftSettings: settings),
         .testTarget(
             name: "VirtsyncAgentTests",
             dependencies: [

@@ -4,6 +4,7 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 import VirtsyncAgent
+import VirtsyncBuildInfo
 import VirtsyncJournal
 import VirtsyncReport
 
@@ -13,7 +14,8 @@ import VirtsyncReport
 @main
 struct AgentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "virtsync run", abstract: "Run the agent: track a git repository and keep this host in sync.")
+        commandName: "virtsync run", abstract: "Run the agent: track a git repository and keep this host in sync.",
+        version: BuildInfo.description)
 
     @Option(help: "The agent's config file.")
     var config = "/etc/virtsync/config.yaml"

@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 public import Prometheus
 import Synchronization
+import VirtsyncBuildInfo
 import VirtsyncManifest
 
 /// Keeps the agent's Prometheus metrics (`virtsync_*`) in its own registry, for the HTTP endpoint
@@ -49,6 +50,8 @@ public final class MetricsReporter: Reporter {
         applyDuration = registry.makeValueHistogram(
             descriptor: names.descriptor("apply_duration_seconds", help: "How long a reconcile took."),
             buckets: Self.durationBuckets)
+        names.gauge("build_info", help: "The virtsync this agent runs (always 1).",
+                    labels: [("version", BuildInfo.version), ("revision", BuildInfo.revision)]).set(to: 1)
     }
 
     public func report(_ event: AgentEvent) {

@@ -24,15 +24,17 @@ public enum StatusPrinter {
     }
 
     static func header(_ status: AgentStatus) -> [String] {
-        [
+        let agent = status.virtsync.map { row("agent", "virtsync \($0.version) (revision \($0.revision))") }
+        return [
             row("host", "\(status.host) (\(status.mode))"),
+            agent,
             row("source", "\(status.source.url) @ \(status.source.ref)"),
             row("applied", revisionAt(status.lastAppliedRevision, status.lastAppliedAt)),
             row("attempted", revisionAt(status.lastAttemptedRevision, status.lastAttemptAt)),
             row("last success", status.lastSuccessAt.map(time) ?? "never"),
             row("last error", status.lastError.map(oneLine) ?? "none"),
             row("objects", counts(status.objects)),
-        ]
+        ].compactMap { $0 }
     }
 
     static func objects(_ objects: [ObjectStatus]) -> [String] {

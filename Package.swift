@@ -105,6 +105,12 @@ let package = Package(
         // The benchmark's floor: the same libvirt calls with nothing else.
         .executableTarget(name: "virtsync-bench", dependencies: ["VirtsyncHost", "Libvirt"], swiftSettings: settings),
 
+        // What the test targets share: a child-process runner, golden files, libvirt name prefixes.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
+        // The command line end to end: the built `virtsync` run on fixtures, output against goldens.
+        .testTarget(
+            name: "CLITests", dependencies: ["virtsync", "TestSupport", "VirtsyncBuildInfo"],
+            exclude: ["Fixtures"], swiftSettings: settings),
         // The README and docs/: links resolve, examples load, the README's example is the runnable set.
         .testTarget(name: "DocsTests", dependencies: ["VirtsyncManifest"], swiftSettings: settings),
         .testTarget(name: "LibvirtXMLTests", dependencies: ["LibvirtXML"], swiftSettings: settings),

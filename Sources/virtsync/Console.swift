@@ -21,7 +21,7 @@ enum Console {
     static func allowedPaths(_ options: ManifestOptions) -> [String] { ["/var/lib/libvirt/images"] + options.allowedPaths }
 
     /// Reads and validates the manifests (without the host); prints every diagnostic; exit 1 on errors.
-    static func load(_ options: ManifestOptions, hostAware: Bool) throws -> ManifestLoadResult {
+    static func load(_ options: ManifestOptions) throws -> ManifestLoadResult {
         let files: [ManifestFile]
         do {
             files = try ManifestDirectory.read(options.paths)
@@ -30,7 +30,7 @@ enum Console {
             throw ExitCode.failure
         }
         var result = ManifestLoader.load(files)
-        if !result.hasErrors && !hostAware {
+        if !result.hasErrors {
             result.diagnostics += ManifestValidator.validate(
                 result.manifests, context: ValidationContext(allowedPaths: allowedPaths(options)))
         }
@@ -59,15 +59,16 @@ enum Console {
         }
     }
 
-    /// Loads, selects this host's manifests, observes the host and plans; exit 1 on any error.
+    /// Reads the manifests, then the one stage the agent uses too: loaded, selected for this host, checked
+    /// against the host and planned. Prints every diagnostic; a refused revision exits 1.
     static func plan(_ global: GlobalOptions, _ options: ManifestOptions, _ flags: PlanFlags, session: SyncSession? = nil) throws
         -> (session: SyncSession, planned: SyncSession.Planned)
     {
         let session = try session ?? Self.session(global)
-        let planned: SyncSession.Planned
+        let checked: CheckedRevision
         do {
-            planned = try session.plan(
-                loading: { try selected(options) }, allowedPaths: allowedPaths(options),
+            checked = try session.check(
+                loading: { try revision(options) },
                 options: PlanOptions(prune: flags.prune, adopt: flags.adopt, revision: options.paths.joined(separator: " ")))
         } catch let exit as ExitCode {
             throw exit
@@ -75,20 +76,34 @@ enum Console {
             err("error: \(error)")
             throw ExitCode.failure
         }
-        for diagnostic in planned.diagnostics { err(diagnostic.description) }
-        if planned.hasErrors { throw ExitCode.failure }
-        return (session, planned)
+        switch checked {
+        case .refused(let refusal):
+            for diagnostic in refusal.diagnostics { err(diagnostic.description) }
+            err("error: refused: \(refusal.errors.count) error(s); nothing was planned or applied")
+            throw ExitCode.failure
+        case .valid(let planned):
+            for diagnostic in planned.warnings { err(diagnostic.description) }
+            return (session, planned)
+        }
     }
 
-    /// This host's manifests; an empty set is refused (exit 1).
-    private static func selected(_ options: ManifestOptions) throws -> [Manifest] {
-        let loaded = try load(options, hostAware: true)
-        guard !loaded.manifests.isEmpty else {
+    /// The files under PATH...; an empty tree is refused (exit 1).
+    private static func revision(_ options: ManifestOptions) throws -> RevisionManifests {
+        let files: [ManifestFile]
+        do {
+            files = try ManifestDirectory.read(options.paths)
+        } catch {
+            err(error.description)
+            throw ExitCode.failure
+        }
+        guard !files.isEmpty else {
             // An empty tree is far more often a wrong path or a broken checkout than a wish to prune everything.
             err("error: no manifests under \(options.paths.joined(separator: " ")): an empty set is refused")
             throw ExitCode.failure
         }
-        return loaded.manifests.filter(selector(options).selects)
+        return RevisionManifests(
+            revision: options.paths.joined(separator: " "), files: files, selector: selector(options),
+            allowedPaths: allowedPaths(options))
     }
 
     static func show(_ plan: VirtsyncPlan.Plan, format: OutputFormat) throws {

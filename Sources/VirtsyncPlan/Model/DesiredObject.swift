@@ -6,6 +6,8 @@ public struct DesiredObject: Sendable, Hashable {
     public var manifest: Manifest
     public var xml: XElement
     public var policy: ManifestPolicy
+    /// `devices/serial`, …: the device lists a typed domain names that are owned only when named.
+    public var ownedLists: Set<String>
 
     public var id: ObjectID { manifest.id }
 
@@ -14,5 +16,6 @@ public struct DesiredObject: Sendable, Hashable {
         self.manifest = manifest
         self.xml = DroppedByLibvirt.normalize(Renderer.render(manifest, volumeFormats: volumeFormats))
         self.policy = ManifestPolicy(manifest)
+        self.ownedLists = if case .domain(let spec) = manifest.spec { spec.devices.ownedLists } else { [] }
     }
 }

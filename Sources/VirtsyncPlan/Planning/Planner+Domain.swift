@@ -10,7 +10,10 @@ extension Planner {
     }
 
     func updateDomain(_ object: DesiredObject, _ have: ObservedObject, adopting: Bool) -> PlanStep? {
-        if let uuid = uuidChange(object, have) { return replaceDomain(object, have, uuid) }
+        // The device lists this manifest names are owned for this domain alone.
+        let comparator = self.comparator.owning(object.ownedLists)
+        let merger = XMLMerger(comparator: comparator)
+        if let uuid = uuidChange(object, have) { return replaceDomain(object, have, uuid, merger: merger) }
         let config = comparator.compare(want: object.xml, have: have.xml)
         var operations: [Operation] = []
         if !config.isEmpty || adopting {
@@ -70,7 +73,7 @@ extension Planner {
         return [.setMemoryLive(kibibytes: bytes / 1024)]
     }
 
-    private func replaceDomain(_ object: DesiredObject, _ have: ObservedObject, _ uuid: FieldChange) -> PlanStep {
+    private func replaceDomain(_ object: DesiredObject, _ have: ObservedObject, _ uuid: FieldChange, merger: XMLMerger) -> PlanStep {
         let running = have.power == .running || have.power == .paused
         var operations: [Operation] = running ? [.shutdown(timeoutSeconds: object.policy.shutdownTimeoutSeconds)] : []
         operations += [.undefine, .define(xml: stamped(merger.merge(want: object.xml, into: have.xml), object))]

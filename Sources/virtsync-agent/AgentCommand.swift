@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
 import ServiceLifecycle
 import UnixSignals
 import VirtsyncAgent
@@ -24,6 +25,10 @@ struct AgentCommand: AsyncParsableCommand {
     var once = false
 
     func run() async throws {
+        // The HTTP endpoints (metrics, webhook) take a few requests a minute: one event loop thread serves
+        // them. NIO's default is one thread per core, each with its own stack and malloc arena, which on a
+        // 64-core KVM host is 64 idle threads. Set once, before anything uses NIO's singleton group.
+        NIOSingletons.groupLoopCountSuggestion = 1
         let settings: AgentConfig
         do {
             settings = try AgentConfig.load(path: config)

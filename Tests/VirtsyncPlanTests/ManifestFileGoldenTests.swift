@@ -13,7 +13,7 @@ import VirtsyncPlan
 @Suite struct ManifestFileGoldenTests {
     /// Directories, relative to the package root, whose manifest files have goldens.
     static let directories = [
-        "manifests/runnable", "manifests/seed", "Tests/VirtsyncManifestTests/Fixtures/valid",
+        "manifests/cloud", "manifests/runnable", "manifests/seed", "Tests/VirtsyncManifestTests/Fixtures/valid",
     ]
 
     static let packageRoot = URL(fileURLWithPath: #filePath)

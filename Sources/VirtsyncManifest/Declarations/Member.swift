@@ -19,7 +19,7 @@ public struct Member<Owner>: Sendable {
     ) {
         self.key = key
         self.meaning = meaning
-        self.defaultText = required ? "required" : defaultText
+        self.defaultText = required && defaultText.isEmpty ? "required" : defaultText
         self.required = required
         self.read = { field, owner in
             guard let value = reader.read(field) else { return false }

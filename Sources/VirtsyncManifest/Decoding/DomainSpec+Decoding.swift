@@ -104,7 +104,7 @@ extension DomainSpec.CPU {
     static let schema = Schema<Self>(
         { Self(mode: .hostModel) },
         [
-            Member("mode", \.mode, .choice, required: true, "`host-passthrough`, `host-model` or `custom`", default: "no `cpu`: libvirt's"),
+            Member("mode", \.mode, .choice, required: true, "`host-passthrough`, `host-model` or `custom`", default: "required in `cpu`; no `cpu`: libvirt's"),
             Member("model", \.model, .string, "CPU model, `custom` only (`Skylake-Client`)", default: "—"),
             Member("topology", \.topology, .mapping(Topology.schema), "`{sockets, dies, cores, threads}`; their product must equal `vcpus`", default: "libvirt's"),
             Member("cache", \.cache, .choice, "`passthrough`, `emulate` or `disable`", default: "libvirt's"),

@@ -58,5 +58,39 @@ extension RealHost {
                 #expect(agent.contains("org.qemu.guest_agent.0") && agent.contains("/dev/urandom"), "\(agent)")
             }
         }
+
+        /// An RNG is the one declared list libvirt hot-plugs here: added to a running domain it is an update
+        /// that plugs it in, and both the definition and the live domain have it afterwards.
+        @Test("an RNG added to a running domain is hot-plugged, not pending a restart")
+        func rngHotPlug() throws {
+            try RealHost.withHost { host in
+                let domain = { (devices: String) in
+                    """
+                    apiVersion: virtsync/v1
+                    kind: Domain
+                    metadata:
+                      name: \(host.name("plug"))
+                    spec:
+                      type: qemu
+                      memory: 128MiB
+                      vcpus: 1
+                      devices:
+                    \(devices)
+                    """
+                }
+                try host.write("plug.yaml", domain("    rngs: []"))
+                try host.apply()
+                try host.write("plug.yaml", domain("    rngs:\n      - {}"))
+                let planned = try host.plan()
+                let step = try #require(host.step(planned.plan, .domain, "plug"), "\(describe(planned.plan))")
+                #expect(step.change == .update, "\(describe(planned.plan))")
+                #expect(step.operations.contains { if case .attachDeviceLive = $0 { true } else { false } }, "\(step.operations)")
+                let report = try host.session.apply(planned)
+                #expect(report.succeeded, "\(report.failures.map { "\($0.id): \($0.error ?? "?")" })")
+                #expect(Shell.virsh("dumpxml", host.name("plug")).output.contains("/dev/urandom"))
+                let again = try host.plan()
+                #expect(again.plan.steps.isEmpty, "\(describe(again.plan))")
+            }
+        }
     }
 }

@@ -2,10 +2,19 @@ public import LibvirtXML
 
 /// What a difference in a device list does to a running domain.
 public enum DeviceChange: String, Sendable, Hashable {
-    /// libvirt hot-plugs it: the definition and the running domain change together.
+    /// libvirt hot-plugs an added member: the definition and the running domain change together. A
+    /// member removed or changed still waits for a restart (unplugging needs the guest's cooperation).
     case live
     /// Only the definition changes; the running domain keeps its devices until it restarts.
     case pendingRestart = "pending-restart"
+
+    /// What the reference says about it.
+    public var described: String {
+        switch self {
+        case .live: "a member added to a running domain is hot-plugged (`update`); one removed or changed is `pending-restart`"
+        case .pendingRestart: "a change to a running domain is `pending-restart`"
+        }
+    }
 }
 
 /// What rendering a device needs besides the device: the formats of the volumes declared beside it.

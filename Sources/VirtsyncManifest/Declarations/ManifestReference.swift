@@ -8,8 +8,8 @@ public enum ManifestReference {
     public static var domainMarkdown: String {
         var sections = [table(DomainSpec.schema.rows())]
         for list in DomainSpec.Devices.lists {
-            sections.append("### `devices.\(list.key)[]`\n\n" + "Keyed by \(list.keyText); a change to a running domain is "
-                + "`\(list.change.rawValue)`.\n\n" + table(list.itemRows))
+            sections.append("### `devices.\(list.key)[]`\n\n" + "Keyed by \(list.keyText); \(list.change.described).\n\n"
+                + table(list.itemRows))
         }
         return sections.joined(separator: "\n\n") + "\n"
     }

@@ -62,7 +62,7 @@ extension DomainSpec.Devices {
             + lists.map { list in
                 ReferenceRow(
                     field: "\(list.key)[]",
-                    meaning: "\(list.meaning); keyed by \(list.keyText); a change is \(list.change.rawValue)",
+                    meaning: "\(list.meaning); keyed by \(list.keyText); \(list.change.described)",
                     defaultText: list.alwaysOwned ? "none" : "left out: libvirt's, not compared")
             }
     }

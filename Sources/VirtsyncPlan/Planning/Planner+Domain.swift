@@ -57,11 +57,28 @@ extension Planner {
         for change in live {
             if change.path == "vcpu@current", !maxVcpuChanges, let count = change.want.flatMap({ Int($0) }) {
                 operations.append(.setVcpusLive(count))
+            } else if let device = Self.hotPluggable(change, want: want) {
+                operations.append(.attachDeviceLive(xml: device.xmlString()))
             } else {
                 restart.append(change)
             }
         }
         return (operations, restart)
+    }
+
+    /// The member a change adds whole to a device list declared `live` (`devices/rng[/dev/urandom]`, missing
+    /// on the host): libvirt hot-plugs it. A member removed or changed waits for a restart: unplugging
+    /// needs the guest's cooperation, which a plan cannot count on.
+    static func hotPluggable(_ change: FieldChange, want: XElement) -> XElement? {
+        let path = change.path
+        guard change.have == nil, path.hasPrefix("devices/"), path.hasSuffix("]"), let open = path.firstIndex(of: "[")
+        else { return nil }
+        let element = String(path[path.index(path.startIndex, offsetBy: "devices/".count)..<open])
+        let key = String(path[path.index(after: open)..<path.index(before: path.endIndex)])
+        guard let list = DomainSpec.Devices.lists.first(where: { $0.element == element }), list.change == .live else {
+            return nil
+        }
+        return want.child("devices")?.children(element).first { list.xmlKey($0) == key }
     }
 
     /// A new `currentMemory` within an unchanged maximum is also ballooned into the running domain.

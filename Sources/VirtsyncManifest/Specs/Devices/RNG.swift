@@ -22,7 +22,7 @@ extension DomainSpec {
 extension DeviceList {
     static let rngs = DeviceList(
         "rngs", element: "rng", \.rngs, schema: DomainSpec.RNG.schema, keyedBy: "`backend`",
-        xmlKey: { $0.child("backend")?.text }, change: .pendingRestart, "random number generators (`{}`: virtio from `/dev/urandom`)",
+        xmlKey: { $0.child("backend")?.text }, change: .live, "random number generators (`{}`: virtio from `/dev/urandom`)",
         xml: { item, _ in item.xml })
 }
 

@@ -9,17 +9,18 @@ import VirtsyncManifest
     static let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(ManifestReference.page)
 
-    @Test("the reference's generated Domain tables equal the declarations")
-    func docsMatchDeclarations() throws {
+    @Test("the reference's generated tables equal the declarations", arguments: ManifestReference.regions.map(\.name))
+    func docsMatchDeclarations(name: String) throws {
         let text = try String(contentsOf: Self.page, encoding: .utf8)
-        let generated = ManifestReference.domainMarkdown
+        let generated = try #require(ManifestReference.regions.first { $0.name == name }).markdown
         if ProcessInfo.processInfo.environment["RECORD_FIXTURES"] == "1" {
-            let updated = try #require(ManifestReference.replacingRegion(in: text, with: generated), "no markers in \(Self.page.path)")
+            let updated = try #require(
+                ManifestReference.replacingRegion(name, in: text, with: generated), "no \(name) markers in \(Self.page.path)")
             try updated.write(to: Self.page, atomically: true, encoding: .utf8)
-            Issue.record("rewrote the generated region of \(ManifestReference.page); run again without RECORD_FIXTURES")
+            Issue.record("rewrote the generated \(name) region of \(ManifestReference.page); run again without RECORD_FIXTURES")
             return
         }
-        let region = try #require(ManifestReference.region(in: text), "no generated region in \(ManifestReference.page)")
+        let region = try #require(ManifestReference.region(name, in: text), "no generated \(name) region in \(ManifestReference.page)")
         #expect(region == "\n\n" + generated + "\n")
     }
 

@@ -1,33 +1,33 @@
 extension VolumeSpec {
-    static let fields = ["pool", "capacity", "format", "backingStore", "source", "deletionPolicy"]
+    /// `spec` of a `kind: Volume` document, member by member; the reference's Volume table comes from it.
+    static let schema = Schema<VolumeSpec>(
+        { VolumeSpec(pool: "", capacity: ByteSize(bytes: 0)) },
+        [
+            Member("pool", \.pool, .string, required: true, "the pool the volume lives in", default: ""),
+            Member("capacity", \.capacity, .size, required: true, "virtual size; growing it resizes in place, shrinking it is refused", default: ""),
+            Member("format", \.format, .choice, "`qcow2` or `raw`", default: "`qcow2`"),
+            Member("backingStore", \.backingStore, .mapping(BackingStore.schema), "`{path, format}`: a base image the volume is a copy-on-write overlay of", default: "none"),
+            Member("source", \.source, .mapping(CopySource.schema), "`{path}`: an image whose contents the new volume is copied from (only at creation)", default: "none: an empty volume"),
+            Member("deletionPolicy", \.deletionPolicy, .choice, "`Retain` keeps the volume when its manifest leaves git, even with `--prune`; `Delete` lets prune delete it", default: "`Retain`"),
+        ])
 
     /// Reads `spec` of a `kind: Volume` document.
     init?(reading field: Field) {
-        guard let spec = field.mapping(Self.fields) else { return nil }
-        let pool = spec.required("pool")?.string()
-        let capacity = spec.required("capacity")?.size()
-        let format = spec.optional("format")?.choice(Format.self) ?? .qcow2
-        let backing = spec.optional("backingStore").flatMap(BackingStore.init(reading:))
-        let source = spec.optional("source").flatMap(CopySource.init(reading:))
-        let policy = spec.optional("deletionPolicy")?.choice(DeletionPolicy.self) ?? .retain
-        guard let pool, let capacity else { return nil }
-        self.init(
-            pool: pool, capacity: capacity, format: format, backingStore: backing, source: source, deletionPolicy: policy)
+        guard let volume = Self.schema.decode(field) else { return nil }
+        self = volume
     }
 }
 
 extension VolumeSpec.BackingStore {
-    init?(reading field: Field) {
-        guard let backing = field.mapping(["path", "format"]) else { return nil }
-        let format = backing.optional("format")?.choice(VolumeSpec.Format.self) ?? .qcow2
-        guard let path = backing.required("path")?.string() else { return nil }
-        self.init(path: path, format: format)
-    }
+    static let schema = Schema<Self>(
+        { Self(path: "", format: .qcow2) },
+        [
+            Member("path", \.path, .string, required: true, "the base image", default: ""),
+            Member("format", \.format, .choice, "its format", default: "`qcow2`"),
+        ])
 }
 
 extension VolumeSpec.CopySource {
-    init?(reading field: Field) {
-        guard let source = field.mapping(["path"]), let path = source.required("path")?.string() else { return nil }
-        self.init(path: path)
-    }
+    static let schema = Schema<Self>(
+        { Self(path: "") }, [Member("path", \.path, .string, required: true, "the image copied from", default: "")])
 }

@@ -9,7 +9,7 @@ extension RealHost {
     struct DeviceRoundTripTests {
         /// A running TCG domain with what `profile: virt-install` adds (serial, console, guest agent channel,
         /// RNG) and a video card; a shut-off one with a TPM, a virtiofs share and direct kernel boot, which
-        /// need swtpm, virtiofsd and a kernel only to start. After one apply, libvirt's definitions (and
+        /// need swtpm, virtiofsd and a kernel only to start, and a watchdog. After one apply, libvirt's definitions (and
         /// the running domain's live XML) hold everything the manifests say: the plan is empty.
         @Test("what each device list renders is what libvirt keeps: apply, then the plan is empty")
         func applyThenInSync() throws {
@@ -49,6 +49,8 @@ extension RealHost {
                           - {}
                         filesystems:
                           - {source: \(files)/share, target: share}
+                        watchdogs:
+                          - {action: poweroff}
                     """)
                 let first = try host.apply()
                 #expect(first.plan.steps.count == 2, "\(describe(first.plan))")

@@ -5,7 +5,8 @@ import VirtsyncManifest
 /// The manifest reference's Domain tables are what the field declarations say, and every declared field
 /// has its row: `RECORD_FIXTURES=1 swift test --filter ReferenceTableTests` rewrites the generated region
 /// of the page (and fails, so that the change is looked at).
-@Suite struct ReferenceTableTests {
+/// Serialized: recording rewrites one file per region.
+@Suite(.serialized) struct ReferenceTableTests {
     static let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(ManifestReference.page)
 

@@ -23,5 +23,6 @@ extension RenderExamples {
                     tpms: [.init()],
                     videos: [.init(model: .virtio, heads: 2)],
                     hostdevs: [.init(address: "0000:01:00.0"), .init(address: "02:1f.7", managed: false)],
+                    watchdogs: [.init(action: .poweroff)],
                     rngs: [.init()]))))
 }

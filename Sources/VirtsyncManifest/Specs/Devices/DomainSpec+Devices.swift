@@ -13,13 +13,14 @@ extension DomainSpec {
         public var tpms: [TPM]?
         public var videos: [Video]?
         public var hostdevs: [HostDev]?
+        public var watchdogs: [Watchdog]?
         public var rngs: [RNG]?
 
         public init(
             emulator: String? = nil, disks: [Disk] = [], interfaces: [Interface] = [], graphics: [Graphics] = [],
             filesystems: [Filesystem]? = nil, serials: [Serial]? = nil, consoles: [Console]? = nil,
             channels: [Channel]? = nil, tpms: [TPM]? = nil, videos: [Video]? = nil, hostdevs: [HostDev]? = nil,
-            rngs: [RNG]? = nil
+            watchdogs: [Watchdog]? = nil, rngs: [RNG]? = nil
         ) {
             self.emulator = emulator
             self.disks = disks
@@ -32,13 +33,14 @@ extension DomainSpec {
             self.tpms = tpms
             self.videos = videos
             self.hostdevs = hostdevs
+            self.watchdogs = watchdogs
             self.rngs = rngs
         }
 
         /// Every typed device list, in libvirt's order of device kinds (the order they render in).
         public static let lists: [DeviceList] = [
             .disks, .filesystems, .interfaces, .serials, .consoles, .channels, .tpms, .graphics, .videos,
-            .hostdevs, .rngs,
+            .hostdevs, .watchdogs, .rngs,
         ]
     }
 }

@@ -6,11 +6,17 @@ public struct Planner: Sendable {
     public var options: PlanOptions
     let comparator: XMLComparator
     let merger: XMLMerger
+    /// libvirt's spelling of desired documents (see `XMLCanonicalizer`); nil compares them as rendered.
+    let canonicalizer: (any XMLCanonicalizer)?
 
-    public init(options: PlanOptions = PlanOptions(), comparator: XMLComparator = XMLComparator()) {
+    public init(
+        options: PlanOptions = PlanOptions(), comparator: XMLComparator = XMLComparator(),
+        canonicalizer: (any XMLCanonicalizer)? = nil
+    ) {
         self.options = options
         self.comparator = comparator
         self.merger = XMLMerger(comparator: comparator)
+        self.canonicalizer = canonicalizer
     }
 
     public func plan(_ manifests: [Manifest], observed: ObservedState, inventory: Inventory) -> Plan {
@@ -53,6 +59,7 @@ public struct Planner: Sendable {
                 manifest: location)
         }
         let adopting = !managed
+        let object = canonicalized(object, against: have)
         // Adopting an object that already matches still changes something: it joins the inventory.
         guard var step = update(of: object, from: have, adopting: adopting, observed: observed)
             ?? (adopting ? PlanStep(id: object.id, change: .update) : nil)

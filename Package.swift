@@ -147,7 +147,7 @@ let package = Package(
             ],
             swiftSettings: settings),
         .testTarget(
-            name: "RealHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource", "Libvirt"], resources: [.copy("Fixtures")],
+            name: "RealHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource", "VirtsyncSchema", "Libvirt"], resources: [.copy("Fixtures")],
             swiftSettings: settings),
     ]
 )

@@ -14,6 +14,11 @@ public enum CanonicalProjection {
         Shape(original).project(canonical)
     }
 
+    /// Attributes libvirt's generic parser fills in that the comparison pairs list members by, kept even
+    /// when the manifest leaves them out: an `<input type='tablet'/>` is `bus='usb'` in every driver, and
+    /// without its bus it would pair with no input on the host.
+    static let pairingAttributes: [String: Set<String>] = ["input": ["bus"]]
+
     /// The attribute names, text and children that the members of one element path use.
     struct Shape {
         var attributes: Set<String> = []
@@ -35,9 +40,10 @@ public enum CanonicalProjection {
         }
 
         func project(_ element: XElement) -> XElement {
-            XElement(
+            let kept = CanonicalProjection.pairingAttributes[element.name] ?? []
+            return XElement(
                 element.name,
-                attributes: element.attributes.filter { attributes.contains($0.name) },
+                attributes: element.attributes.filter { attributes.contains($0.name) || kept.contains($0.name) },
                 children: element.children.compactMap { child in children[child.name]?.project(child) },
                 text: hasText ? element.text : nil)
         }

@@ -19,7 +19,12 @@ extension Planner {
         result.xml = CanonicalProjection.project(canonical, onto: object.xml)
         // What the QEMU driver adds on top of libvirt's generic parser (machine types, controllers and
         // addresses are the comparator's rules and ownership; memory from NUMA cells is this).
-        if object.id.kind == .domain { result.xml = NumaMemoryEquivalence.adjust(want: result.xml, have: have.xml) }
+        if object.id.kind == .domain {
+            result.xml = NumaMemoryEquivalence.adjust(want: result.xml, have: have.xml)
+            if RunningStateEquivalence.isReadBack(object.xml) {
+                result.xml = RunningStateEquivalence.adjust(want: result.xml, have: have.xml)
+            }
+        }
         return result
     }
 }

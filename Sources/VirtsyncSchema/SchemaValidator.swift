@@ -1,5 +1,5 @@
 import LibvirtXML
-public import RelaxNG
+import RelaxNG
 public import VirtsyncManifest
 public import VirtsyncPlan
 

@@ -59,11 +59,16 @@ public struct Planner: Sendable {
                 manifest: location)
         }
         let adopting = !managed
-        let object = canonicalized(object, against: have)
+        var object = object
+        // As rendered first: most objects of a steady host match, and then the round trip through
+        // libvirt's parser is not needed. Only a step found that way is worked out again in libvirt's spelling.
+        var update = update(of: object, from: have, adopting: adopting, observed: observed)
+        if update != nil, let canonical = canonicalized(object, against: have) {
+            object = canonical
+            update = self.update(of: object, from: have, adopting: adopting, observed: observed)
+        }
         // Adopting an object that already matches still changes something: it joins the inventory.
-        guard var step = update(of: object, from: have, adopting: adopting, observed: observed)
-            ?? (adopting ? PlanStep(id: object.id, change: .update) : nil)
-        else { return nil }
+        guard var step = update ?? (adopting ? PlanStep(id: object.id, change: .update) : nil) else { return nil }
         if adopting { step.notes.append("adopted: \(object.id) becomes managed") }
         return finish(step, object)
     }

@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(name: "LibvirtTests", dependencies: ["Libvirt"], swiftSettings: settings),
         .testTarget(name: "RelaxNGTests", dependencies: ["RelaxNG"], swiftSettings: settings),
         .testTarget(
-            name: "VirtsyncSchemaTests", dependencies: ["VirtsyncSchema", "VirtsyncManifest", "VirtsyncPlan"],
+            name: "VirtsyncSchemaTests", dependencies: ["VirtsyncSchema", "RelaxNG", "VirtsyncManifest", "VirtsyncPlan"],
             swiftSettings: settings),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: settings),
         .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),

@@ -11,13 +11,14 @@ public import LibvirtXML
 public enum CanonicalProjection {
     /// `canonical` without what `original` never mentions.
     public static func project(_ canonical: XElement, onto original: XElement) -> XElement {
-        Shape(original).project(canonical)
+        Shape(original).project(canonical, parent: "")
     }
 
     /// Attributes libvirt's generic parser fills in that the comparison pairs list members by, kept even
-    /// when the manifest leaves them out: an `<input type='tablet'/>` is `bus='usb'` in every driver, and
-    /// without its bus it would pair with no input on the host.
-    static let pairingAttributes: [String: Set<String>] = ["input": ["bus"]]
+    /// when the manifest leaves them out (by element name, or `parent/element`): an `<input type='tablet'/>`
+    /// is `bus='usb'` and a console's target `port='0'` in every driver, and without them the member would
+    /// pair with nothing on the host.
+    static let pairingAttributes: [String: Set<String>] = ["input": ["bus"], "console/target": ["port"]]
 
     /// The attribute names, text and children that the members of one element path use.
     struct Shape {
@@ -39,12 +40,13 @@ public enum CanonicalProjection {
             }
         }
 
-        func project(_ element: XElement) -> XElement {
-            let kept = CanonicalProjection.pairingAttributes[element.name] ?? []
+        func project(_ element: XElement, parent: String) -> XElement {
+            let kept = (CanonicalProjection.pairingAttributes[element.name] ?? [])
+                .union(CanonicalProjection.pairingAttributes["\(parent)/\(element.name)"] ?? [])
             return XElement(
                 element.name,
                 attributes: element.attributes.filter { attributes.contains($0.name) || kept.contains($0.name) },
-                children: element.children.compactMap { child in children[child.name]?.project(child) },
+                children: element.children.compactMap { child in children[child.name]?.project(child, parent: element.name) },
                 text: hasText ? element.text : nil)
         }
     }

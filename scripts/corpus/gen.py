@@ -5,6 +5,8 @@ Usage: scripts/corpus/gen.py [PER-OPTION-SET] [OUT-DIR]. Each line of opts.txt i
 (default 6) --osinfo values; a run writes OUT-DIR/vi<NN>-<os>.xml and the command line beside it (.cmd).
 Debian's /usr/bin/python3 (python3-gi) is needed: virtinst imports gi. Runs of one process reuse the
 connection and its capabilities; separate virt-install runs took 10 to 30 s each on a busy host.
+virt-install defines (and starts) a storage pool `virtsync-corpus-gen` for the image directory, even with
+--dry-run: pool-destroy and pool-undefine it afterwards.
 """
 import contextlib, io, os, sys, shlex, time
 sys.path.insert(0, "/usr/share/virt-manager")

@@ -40,6 +40,10 @@ let package = Package(
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         // The one safe wrapper of libgit2's C API; no C type leaves it.
         .target(name: "Git", dependencies: ["CGit2"], swiftSettings: settings),
+        // C shim: libxml2's parser and RelaxNG validator, from Debian's libxml2-dev.
+        .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The one safe wrapper of libxml2's RelaxNG validation; no C type leaves it.
+        .target(name: "RelaxNG", dependencies: ["CLibxml2"], swiftSettings: settings),
         // Pure core: libvirt XML as values, manifests, plan. No C, no I/O.
         .target(name: "LibvirtXML", swiftSettings: settings),
         .target(name: "VirtsyncManifest", dependencies: ["LibvirtXML", "Yams"], swiftSettings: settings),
@@ -51,8 +55,10 @@ let package = Package(
         .target(name: "VirtsyncSource", dependencies: ["VirtsyncManifest"], swiftSettings: settings),
         // The agent's git source: fetch, check out, verify commit signatures (libgit2).
         .target(name: "VirtsyncGitSource", dependencies: ["VirtsyncSource", "Git"], swiftSettings: settings),
-        // The edge that touches libvirt: observe, apply, check.
-        .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "Libvirt"], swiftSettings: settings),
+        // Offline validation against libvirt's own RelaxNG schemas: rendered and raw XML, no libvirtd.
+        .target(name: "VirtsyncSchema", dependencies: ["VirtsyncPlan", "RelaxNG"], swiftSettings: settings),
+        // The edge that touches libvirt: observe, canonicalize, apply, check.
+        .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "VirtsyncSchema", "Libvirt"], swiftSettings: settings),
         // Which virtsync this is: version and the git revision stamped by the RevisionStamp plugin.
         .plugin(name: "RevisionStamp", capability: .buildTool()),
         .target(name: "VirtsyncBuildInfo", swiftSettings: settings, plugins: ["RevisionStamp"]),
@@ -88,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "virtsync",
             dependencies: [
-                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport", "VirtsyncBuildInfo",
+                "VirtsyncHost", "VirtsyncSchema", "VirtsyncSource", "VirtsyncReport", "VirtsyncBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings),
@@ -124,6 +130,10 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "GitTests", dependencies: ["Git", "VirtsyncSource", "VirtsyncGitSource"], swiftSettings: settings),
         .testTarget(name: "LibvirtTests", dependencies: ["Libvirt"], swiftSettings: settings),
+        .testTarget(name: "RelaxNGTests", dependencies: ["RelaxNG"], swiftSettings: settings),
+        .testTarget(
+            name: "VirtsyncSchemaTests", dependencies: ["VirtsyncSchema", "RelaxNG", "VirtsyncManifest", "VirtsyncPlan"],
+            swiftSettings: settings),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: settings),
         .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
         .testTarget(
@@ -136,6 +146,8 @@ let package = Package(
                 "Libvirt",
             ],
             swiftSettings: settings),
-        .testTarget(name: "RealHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
+        .testTarget(
+            name: "RealHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource", "VirtsyncSchema", "Libvirt"], resources: [.copy("Fixtures")],
+            swiftSettings: settings),
     ]
 )

@@ -3,6 +3,7 @@ import Foundation
 import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncPlan
+import VirtsyncSchema
 import VirtsyncSource
 
 /// `--output` of plan.
@@ -33,6 +34,8 @@ enum Console {
         if !result.hasErrors {
             result.diagnostics += ManifestValidator.validate(
                 result.manifests, context: ValidationContext(allowedPaths: allowedPaths(options)))
+            // libvirt's own schemas, offline: a typo libvirt would drop silently is caught without libvirtd.
+            result.diagnostics += SchemaValidator.validate(result.manifests, files: files)
         }
         for diagnostic in result.diagnostics.sorted(by: { $0.location.description < $1.location.description }) {
             err(diagnostic.description)

@@ -2,6 +2,7 @@ import Dispatch
 public import Libvirt
 public import VirtsyncManifest
 public import VirtsyncPlan
+import VirtsyncSchema
 
 /// One run of the flow against one host: manifests → observe → validate against the host → plan → apply.
 ///
@@ -12,6 +13,8 @@ public import VirtsyncPlan
 public final class SyncSession: Sendable {
     public let connection: LibvirtConnection
     public let inventoryStore: InventoryStore
+    /// libvirt's spelling of desired documents, cached for the session's life (an agent keeps one).
+    public let canonicalizer = TestDriverCanonicalizer()
 
     public init(uri: String, stateDirectory: String) throws(HostError) {
         do {
@@ -82,11 +85,18 @@ public final class SyncSession: Sendable {
             manifests, context: ValidationContext(allowedPaths: revision.allowedPaths, hostObjects: observed.present))
         // The host-aware pass repeats the host-independent checks of this host's manifests; only the
         // parser's findings are added to it.
-        let diagnostics = (revision.loadFindings + hostAware).sortedByLocation()
+        var diagnostics = (revision.loadFindings + hostAware).sortedByLocation()
         if hostAware.contains(where: { $0.severity == .error }) {
             return .refused(RevisionRefusal(revision: revision.revision, diagnostics: diagnostics))
         }
-        let plan = Planner(options: options).plan(manifests, observed: observed, inventory: inventory)
+        let plan = Planner(options: options, canonicalizer: canonicalizer).plan(manifests, observed: observed, inventory: inventory)
+        // What would be defined from libvirt XML users wrote is checked against libvirt's schemas here,
+        // not by libvirtd on every define.
+        let schema = SchemaValidator.validate(plan, manifests: manifests)
+        diagnostics = (diagnostics + schema).sortedByLocation()
+        if schema.contains(where: { $0.severity == .error }) {
+            return .refused(RevisionRefusal(revision: revision.revision, diagnostics: diagnostics))
+        }
         return .valid(Planned(
             manifests: manifests, plan: plan, inventory: inventory, warnings: diagnostics,
             revision: revision.revision, hostName: revision.hostName, options: options))

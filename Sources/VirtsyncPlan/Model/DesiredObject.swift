@@ -14,7 +14,7 @@ public struct DesiredObject: Sendable, Hashable {
     /// Renders the manifest; `volumeFormats` gives disks on declared volumes their driver type.
     public init(_ manifest: Manifest, volumeFormats: [ObjectID: String] = [:]) {
         self.manifest = manifest
-        self.xml = DroppedByLibvirt.normalize(Renderer.render(manifest, volumeFormats: volumeFormats))
+        self.xml = Renderer.render(manifest, volumeFormats: volumeFormats)
         self.policy = ManifestPolicy(manifest)
         self.ownedLists = if case .domain(let spec) = manifest.spec { spec.devices.ownedLists } else { [] }
     }

@@ -57,7 +57,7 @@ struct AgentCommand: AsyncParsableCommand {
             switch summary.result {
             case .inSync, .applied: return
             case .drifted: throw ExitCode(2)
-            case .failed, .refused, .sourceFailed: throw ExitCode.failure
+            case .failed, .refused, .sourceFailed, .rolledBack: throw ExitCode.failure
             }
         }
         let group = ServiceGroup(services: agent.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -25,6 +25,7 @@ public final class MetricsReporter: Reporter {
     private let fetchFailures: Counter
     private let applyDuration: ValueHistogram
     private let revisionInfo = Mutex<(revision: String, gauge: Gauge)?>(nil)
+    private let previews: PreviewGauges
 
     /// Upper bounds of the apply duration buckets, in seconds: a no-op reconcile takes milliseconds,
     /// a VM shut down gracefully minutes.
@@ -46,6 +47,7 @@ public final class MetricsReporter: Reporter {
         pendingRestarts = names.gauge("pending_restarts", help: "Domains waiting for a restart to take their new definition.")
         lastSuccess = names.gauge("last_success_timestamp_seconds", help: "When a reconcile last ended without failure (Unix time).")
         lastReconcile = names.gauge("last_reconcile_timestamp_seconds", help: "When a reconcile last ended (Unix time).")
+        previews = PreviewGauges(registry: registry)
         fetchFailures = names.counter("fetch_failures_total", help: "Failed fetches of the source repository.")
         applyDuration = registry.makeValueHistogram(
             descriptor: names.descriptor("apply_duration_seconds", help: "How long a reconcile took."),
@@ -56,7 +58,12 @@ public final class MetricsReporter: Reporter {
 
     public func report(_ event: AgentEvent) {
         events[event.kind]?.increment()
-        if case .sourceFailed = event { fetchFailures.increment() }
+        switch event {
+        case .sourceFailed: fetchFailures.increment()
+        case .previewPlanned(let preview): previews.set(preview)
+        case .previewDropped(let ref, _): previews.drop(ref)
+        default: break
+        }
     }
 
     /// Counts the newest entry of `status.reconciles` as the reconcile that just ended, so call it once

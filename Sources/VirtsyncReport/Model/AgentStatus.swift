@@ -22,6 +22,9 @@ public struct AgentStatus: Sendable, Hashable, Codable {
     public var objects: [ObjectStatus]
     /// The most recent reconciles, newest first (at most `AgentStatus.historyLength`).
     public var reconciles: [ReconcileSummary]
+    /// What each preview ref (`source.preview.refs`) would do on this host, sorted by ref; nil when
+    /// previews are off.
+    public var previews: [PreviewStatus]?
 
     public static let historyLength = 10
 
@@ -102,6 +105,8 @@ public struct ReconcileSummary: Sendable, Hashable, Codable {
         case failed
         case refused
         case sourceFailed = "source-failed"
+        /// A domain failed its health check and was put back; the revision is refused on this host.
+        case rolledBack = "rolled-back"
     }
 
     public var startedAt: Date

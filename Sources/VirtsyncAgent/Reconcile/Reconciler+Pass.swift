@@ -17,9 +17,11 @@ extension Reconciler {
             case .unreadable:
                 return summary
             case .valid(let planned):
+                if lastGood?.revision != candidate.revision { previousGood = lastGood }
                 lastGood = candidate
                 self.candidate = nil
                 refusedRevision = nil
+                healthGate?.badRevision.clear()
                 return apply(planned, &summary)
             case .refused(let reason, let lasting):
                 if refusedRevision != candidate.revision { refuse(candidate.revision, reason) }
@@ -78,7 +80,7 @@ extension Reconciler {
     }
 
     /// Applies what the mode allows of a valid plan and reports it.
-    private func apply(_ planned: SyncSession.Planned, _ summary: inout ReconcileSummary) -> ReconcileSummary {
+    private func apply(_ planned: SyncSession.Planned, _ summary: inout ReconcileSummary, afterRollback: Bool = false) -> ReconcileSummary {
         let manifests = Dictionary(planned.manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Watch the revision's objects before applying it: events of this pass's own writes, or of an edit
         // made meanwhile, must start the next pass, not be dropped as unmanaged.
@@ -88,6 +90,8 @@ extension Reconciler {
         reportFindings(planned.plan, drift: drift, revision: planned.revision)
         var allowed = planned
         if policy.mode == .report { allowed.plan.steps.removeAll { drift.contains($0.id) } }
+        let gated = healthGate?.prepare(
+            allowed.plan, manifests: manifests, drift: drift, session: session, base: status.lastAppliedRevision) ?? []
         let report: ApplyReport
         do {
             report = allowed.plan.pending.isEmpty ? ApplyReport() : try session.apply(allowed)
@@ -95,6 +99,15 @@ extension Reconciler {
             return failed(&summary, "\(error)")
         }
         reportOutcomes(report, plan: planned.plan, drift: drift, revision: planned.revision)
+        if let reason = gateHealth(gated, report: report, revision: planned.revision) {
+            // Once more with the previous good revision, so whatever else the bad one changed goes back too.
+            if !afterRollback, let previous = lastGood, case .valid(let again) = verdict(previous, &summary) {
+                summary = apply(again, &summary, afterRollback: true)
+            }
+            summary.result = .rolledBack
+            summary.error = reason
+            return summary
+        }
         remember(planned.plan, report: report, manifests: manifests)
         status.objects = ObjectStatusBuilder(plan: planned.plan, report: report, drift: drift, mode: policy.mode).statuses()
         if report.succeeded && planned.plan.refused.isEmpty {

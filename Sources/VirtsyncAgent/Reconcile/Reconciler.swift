@@ -25,8 +25,11 @@ public actor Reconciler {
     /// The newest revision fetched while it is not yet found valid for this host. One refused only for
     /// what the host lacks stays here and is checked again on every pass: the host may gain it.
     var candidate: RevisionManifests?
+    /// The good revision before `lastGood`: applied again when `lastGood` fails a health check.
+    var previousGood: RevisionManifests?
     /// The newest revision, when it is refused; reported once, and every pass's result until git moves.
     var refusedRevision: String?
+    let healthGate: HealthGate?
     var origin: ChangeOrigin
     /// Drift already reported, so a persisting difference is one journald entry, not one per pass.
     var reportedDrift: [ObjectID: [FieldChange]] = [:]
@@ -34,10 +37,14 @@ public actor Reconciler {
 
     /// - Parameter appliedPath: where the fingerprints of applied manifests are kept across restarts
     ///   (`STATE_DIR/applied.json`); nil keeps them in memory.
+    /// - Parameter healthDirectory: the state directory where the health gate keeps rollback points and
+    ///   the revision it refused; nil checks no `spec.health`.
     public init(
         source: any ManifestSource, session: SyncSession, policy: ReconcilePolicy, reporter: any Reporter,
-        status: AgentStatus, appliedPath: String? = nil
+        status: AgentStatus, appliedPath: String? = nil, healthDirectory: String? = nil
     ) {
+        self.healthGate = healthDirectory.map(HealthGate.init(stateDirectory:))
+        self.refusedRevision = healthGate?.badRevision.load()?.revision
         self.origin = ChangeOrigin(path: appliedPath)
         self.source = source
         self.session = session

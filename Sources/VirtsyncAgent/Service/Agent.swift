@@ -32,7 +32,8 @@ public struct Agent: Sendable {
         reconciler = Reconciler(
             source: Self.source(config), session: try connect(), policy: Self.policy(config), reporter: reporters,
             status: Self.initialStatus(config, path: statusPath),
-            appliedPath: (config.stateDirectory as NSString).appendingPathComponent("applied.json"))
+            appliedPath: (config.stateDirectory as NSString).appendingPathComponent("applied.json"),
+            healthDirectory: config.stateDirectory)
         let queue = TriggerQueue()
         let verifier = try config.webhook.secretFile.map { path in try WebhookVerifier(secretFile: path) }
         let previewQueue = previews?.queue

@@ -44,6 +44,8 @@ public struct DomainSpec: Sendable, Hashable {
     public var restartPolicy: RestartPolicy
     /// How long a graceful shutdown may take before the domain is destroyed.
     public var shutdownTimeoutSeconds: Int
+    /// Checked after the agent creates, restarts or replaces the domain; nil checks nothing.
+    public var health: HealthCheck?
 
     public init(
         type: DomainType = .kvm, uuid: String? = nil, memory: ByteSize, currentMemory: ByteSize? = nil,

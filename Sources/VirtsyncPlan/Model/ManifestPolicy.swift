@@ -11,6 +11,8 @@ public struct ManifestPolicy: Sendable, Hashable {
     public var autostart: Bool?
     public var restartPolicy: DomainSpec.RestartPolicy = .never
     public var shutdownTimeoutSeconds = 120
+    /// Domain: checked after the agent creates, restarts or replaces it.
+    public var health: HealthCheck?
     public var deletionPolicy: VolumeSpec.DeletionPolicy?
     /// Pool: `pool-build` on create.
     public var build = false
@@ -34,6 +36,7 @@ public struct ManifestPolicy: Sendable, Hashable {
             autostart = spec.autostart
             restartPolicy = spec.restartPolicy
             shutdownTimeoutSeconds = spec.shutdownTimeoutSeconds
+            health = spec.health
         case .rawXML(let raw):
             active = raw.active
             power = raw.state

@@ -49,15 +49,19 @@ struct FleetPreviewTests {
         }
         #expect(agents[2].previews()?.previews.first?.steps == [])
 
-        // Pushed to again, no webhook: the next poll finds it.
-        let second = try repository.commit(
-            ["common/web.yaml": Self.vm(prefix + "web", memory: "512MiB", hosts: "role=web"), "hosts/h3/db.yaml": base["hosts/h3/db.yaml"]!],
-            on: "feature")
-        try repository.setRef("refs/pull/1/head", to: second)
-        let polled = ContinuousClock.now
-        try #require(Self.everyHost(agents, shows: second, timeout: .seconds(Self.interval * 1.1 + 3)), "\(Self.logs(agents))")
-        let viaPoll = ContinuousClock.now - polled
-        print("fleet preview: push -> every host's preview: webhook \(viaWebhook), poll \(viaPoll) (interval \(Self.interval) s, 3 hosts)")
+        // Pushed to again, no webhook: the next poll finds it (three pushes, for the spread).
+        var second = first
+        var viaPoll: [Duration] = []
+        for memory in ["384MiB", "448MiB", "512MiB"] {
+            second = try repository.commit(
+                ["common/web.yaml": Self.vm(prefix + "web", memory: memory, hosts: "role=web"), "hosts/h3/db.yaml": base["hosts/h3/db.yaml"]!],
+                on: "feature")
+            try repository.setRef("refs/pull/1/head", to: second)
+            let polled = ContinuousClock.now
+            try #require(Self.everyHost(agents, shows: second, timeout: .seconds(Self.interval * 1.1 + 3)), "\(Self.logs(agents))")
+            viaPoll.append(ContinuousClock.now - polled)
+        }
+        print("fleet preview: push -> every host's preview: webhook \(viaWebhook), poll \(viaPoll.map { "\($0)" }.joined(separator: ", ")) (interval \(Self.interval) s, 3 hosts)")
 
         for format in ["text", "markdown"] {
             let result = try Self.preview(["--ref", "refs/pull/1/head", "--revision", second, "--output", format] + agents.flatMap { ["--agent", $0.address] })
@@ -67,6 +71,14 @@ struct FleetPreviewTests {
             #expect(result.output.components(separatedBy: "pending-restart").count - 1 == 2)
             #expect(result.output.contains("h3") && result.output.contains("no change"))
         }
+        // The agents found through a Prometheus server's query API (a stand-in that answers as one).
+        let prometheus = try FakePrometheus(instances: agents.map(\.address))
+        defer { prometheus.stop() }
+        let viaPrometheus = try Self.preview(["--ref", "refs/pull/1/head", "--prometheus", prometheus.url, "--output", "text"])
+        #expect(viaPrometheus.status == 2, "\(viaPrometheus.output)")
+        #expect(viaPrometheus.output.components(separatedBy: "pending-restart").count - 1 == 2, "\(viaPrometheus.output)")
+        #expect(prometheus.queries().contains("virtsync_last_reconcile_timestamp_seconds"))
+
         let json = try Self.preview(["--ref", "refs/pull/1/head", "--revision", "0000000", "--output", "json"] + agents.flatMap { ["--agent", $0.address] })
         #expect(json.status == 0, "every host is still to plan that revision: nothing disruptive shown")
         #expect(json.output.contains(#""state" : "pending""#))

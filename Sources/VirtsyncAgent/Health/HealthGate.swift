@@ -1,5 +1,6 @@
 import Foundation
 import Libvirt
+import Synchronization
 import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncPlan
@@ -14,6 +15,8 @@ import VirtsyncPlan
 struct HealthGate: Sendable {
     let store: RollbackStore
     let badRevision: BadRevision
+    /// Set once the rollback points a previous run left behind have been taken up.
+    private let resumed = Once()
 
     init(stateDirectory: String) {
         store = RollbackStore(stateDirectory: stateDirectory)
@@ -25,6 +28,8 @@ struct HealthGate: Sendable {
         var id: ObjectID
         var check: HealthCheck
         var rollback: RollbackPoint
+        /// Left by a run that stopped during the check: watched whatever this pass applies.
+        var resumed = false
     }
 
     /// One gated domain after the pass: healthy, or failed and (if the restore worked) rolled back.
@@ -37,8 +42,30 @@ struct HealthGate: Sendable {
         var previousRevision: String?
     }
 
-    /// Creates, replaces and restarts of domains with a health check, their rollback points saved.
+    /// Creates, replaces and restarts of domains with a health check, their rollback points saved; on
+    /// the first pass also the checks a previous run left unfinished (it was stopped or crashed during
+    /// one), so a change is not let through just because the agent restarted.
     func prepare(
+        _ plan: Plan, manifests: [ObjectID: Manifest], drift: Set<ObjectID>, session: SyncSession, base: String?
+    ) -> [Gated] {
+        let gated = starting(plan, manifests: manifests, drift: drift, session: session, base: base)
+        guard resumed.first() else { return gated }
+        return gated + unfinished(manifests, excluding: Set(gated.map(\.id)))
+    }
+
+    private func unfinished(_ manifests: [ObjectID: Manifest], excluding: Set<ObjectID>) -> [Gated] {
+        store.names().compactMap { name -> Gated? in
+            let id = ObjectID(.domain, name)
+            guard !excluding.contains(id), let point = store.load(name) else { return nil }
+            guard let check = manifests[id].flatMap({ ManifestPolicy($0).health }) else {
+                store.remove(name)
+                return nil
+            }
+            return Gated(id: id, check: check, rollback: point, resumed: true)
+        }
+    }
+
+    private func starting(
         _ plan: Plan, manifests: [ObjectID: Manifest], drift: Set<ObjectID>, session: SyncSession, base: String?
     ) -> [Gated] {
         plan.pending.compactMap { step -> Gated? in
@@ -60,8 +87,8 @@ struct HealthGate: Sendable {
     /// those that fail.
     func check(_ gated: [Gated], report: ApplyReport, session: SyncSession) -> [Outcome] {
         let applied = Set(report.outcomes.filter(\.succeeded).map(\.id))
-        let watched = gated.filter { applied.contains($0.id) }
-        for skipped in gated where !applied.contains(skipped.id) { store.remove(skipped.id.name) }
+        let watched = gated.filter { $0.resumed || applied.contains($0.id) }
+        for skipped in gated where !(skipped.resumed || applied.contains(skipped.id)) { store.remove(skipped.id.name) }
         let results = Results(count: watched.count)
         DispatchQueue.concurrentPerform(iterations: watched.count) { index in
             results.set(index, watch(watched[index], session: session))
@@ -86,6 +113,12 @@ struct HealthGate: Sendable {
         store.remove(gated.id.name)
         return outcome
     }
+}
+
+/// True the first time `first()` is asked, false ever after.
+private final class Once: Sendable {
+    private let done = Atomic<Bool>(false)
+    func first() -> Bool { !done.exchange(true, ordering: .relaxed) }
 }
 
 /// Outcomes written by `concurrentPerform`'s threads, one slot each.

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import VirtsyncGitSource
 import VirtsyncHost
 import VirtsyncReport
@@ -15,7 +16,7 @@ extension Agent {
 
     /// Nil when `source.preview.refs` is empty.
     static func previews(
-        _ config: AgentConfig, reporter: any Reporter, connect: @escaping @Sendable () throws -> SyncSession
+        _ config: AgentConfig, reporter: any Reporter, logger: Logger, connect: @escaping @Sendable () throws -> SyncSession
     ) -> Previews? {
         guard config.source.preview.isEnabled else { return nil }
         let followed = source(config)
@@ -25,7 +26,7 @@ extension Agent {
             credentials: followed.credentials, verifier: followed.verifier)
         let runner = PreviewRunner(
             source: source, policy: policy(config), config: config.source.preview, reporter: reporter,
-            host: config.host.name, labels: config.host.labels, connect: connect)
+            host: config.host.name, labels: config.host.labels, logger: logger, connect: connect)
         let queue = TriggerQueue()
         let tap = AppliedRevisionTap(onChange: { Task { await queue.post(.event) } })
         let service = PreviewService(runner: runner, queue: queue, interval: config.source.interval, base: tap)

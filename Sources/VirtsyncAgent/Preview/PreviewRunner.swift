@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 import VirtsyncHost
 import VirtsyncReport
@@ -20,6 +21,7 @@ actor PreviewRunner {
     let reporter: any Reporter
     let connect: @Sendable () throws -> SyncSession
     let identity: (host: String, labels: [String: String])
+    let logger: Logger
     var session: SyncSession?
     var previews: [String: PreviewStatus] = [:]
     /// What `GET /previews` serves, readable without waiting for a pass in progress.
@@ -27,8 +29,10 @@ actor PreviewRunner {
 
     init(
         source: any PreviewSource, policy: ReconcilePolicy, config: PreviewConfig, reporter: any Reporter,
-        host: String, labels: [String: String], connect: @escaping @Sendable () throws -> SyncSession
+        host: String, labels: [String: String], logger: Logger = Logger(label: "virtsync.preview"),
+        connect: @escaping @Sendable () throws -> SyncSession
     ) {
+        self.logger = logger
         self.source = source
         self.planner = PreviewPlanner(policy: policy)
         self.config = config
@@ -48,6 +52,7 @@ actor PreviewRunner {
             refs = try await source.refs()
         } catch {
             // The previews kept stay as they are: a flaky fetch is no reason to tell reviewers "gone".
+            logger.warning("cannot fetch the preview refs: \(error)")
             return nil
         }
         for gone in previews.keys where refs[gone] == nil {

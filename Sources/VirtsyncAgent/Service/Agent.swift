@@ -27,7 +27,7 @@ public struct Agent: Sendable {
         let reporting: [any Reporter] = [
             JournalReporter(logger: logger), StatusFileReporter(path: statusPath, logger: logger), metrics,
         ]
-        let previews = Self.previews(config, reporter: Reporters(all: reporting), connect: connect)
+        let previews = Self.previews(config, reporter: Reporters(all: reporting), logger: logger, connect: connect)
         let reporters = Reporters(all: reporting + (previews.map { [$0.tap] } ?? []))
         reconciler = Reconciler(
             source: Self.source(config), session: try connect(), policy: Self.policy(config), reporter: reporters,

@@ -1,8 +1,8 @@
 public import Foundation
 
 /// What a domain was before the agent (re)started it for a new revision, kept in
-/// `STATE_DIR/rollback/NAME.json` until its health check passes, so a failed one can be undone even by
-/// an agent that crashed and restarted meanwhile.
+/// `STATE_DIR/rollback/NAME.json` until its health check passes, so that an agent that stopped or crashed
+/// during the check takes it up again after its restart and can still undo a failure.
 public struct RollbackPoint: Sendable, Hashable, Codable {
     public var name: String
     /// The persistent definition (secrets kept); nil when the domain did not exist (a create).
@@ -50,6 +50,12 @@ public struct RollbackStore: Sendable {
     }
 
     public func remove(_ name: String) { try? FileManager.default.removeItem(atPath: path(name)) }
+
+    /// The domains that have a rollback point: checks not finished (or rollbacks that failed).
+    public func names() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return files.filter { $0.hasSuffix(".json") }.compactMap { load(String($0.dropLast(5)))?.name }.sorted()
+    }
 
     /// Domain names are checked before they reach XML; a `/` would still not leave the directory.
     func path(_ name: String) -> String {

@@ -93,3 +93,32 @@ final class Listener {
     /// A port nothing listens on (bound for a moment, then closed).
     static func unusedPort() throws -> Int { try Listener().port }
 }
+
+@Suite("a health check cut short by a restart is taken up again")
+struct HealthGateResumeTests {
+    @Test("a rollback point left by a stopped agent is checked on the first pass and, failing, undone")
+    func unfinishedCheckResumed() async throws {
+        let fixture = try ReconcilerFixture(health: true)
+        let port = try Listener()
+        try fixture.commit(["vm.yaml": fixture.gatedDomain("vm", memory: "128MiB", port: port.port)])
+        #expect(await fixture.reconciler.reconcile(.start).result == .applied)
+        let domain = try #require(try fixture.session.connection.lookupDomain(name: fixture.name("vm")))
+        let before = try domain.definitionWithSecrets()
+
+        // As if the agent died while checking a restart for the next revision: the new definition applied
+        // (here by an agent without the gate), the point on disk, the port it asks for closed.
+        let closed = try Listener.unusedPort()
+        try fixture.commit(["vm.yaml": fixture.gatedDomain("vm", memory: "256MiB", port: closed)])
+        let ungated = try fixture.restarted(mode: .enforce)
+        #expect(await ungated.reconciler.reconcile(.start).result == .applied)
+        #expect(try domain.xml(inactive: true).contains("<memory unit='KiB'>262144</memory>"))
+        try RollbackStore(stateDirectory: fixture.root.appendingPathComponent("state").path)
+            .save(RollbackPoint(name: fixture.name("vm"), definition: before, wasRunning: true, revision: nil))
+        let restarted = try fixture.restarted(mode: .enforce, health: true)
+        let pass = await restarted.reconciler.reconcile(.start)
+        #expect(pass.result == .rolledBack, "\(pass)")
+        #expect(try domain.xml(inactive: true).contains("<memory unit='KiB'>131072</memory>"))
+        #expect(try domain.isActive())
+        #expect(RollbackStore(stateDirectory: fixture.root.appendingPathComponent("state").path).names() == [])
+    }
+}

@@ -31,8 +31,8 @@ struct ReconcilerFixture {
     }
 
     /// Another agent on the same state directory and repository, as after a restart.
-    func restarted(mode: ReconcilePolicy.Mode) throws -> ReconcilerFixture {
-        try ReconcilerFixture(mode: mode, prune: false, maxDestroyShare: 0.3, root: root, prefix: prefix)
+    func restarted(mode: ReconcilePolicy.Mode, health: Bool = false) throws -> ReconcilerFixture {
+        try ReconcilerFixture(mode: mode, prune: false, maxDestroyShare: 0.3, root: root, prefix: prefix, health: health)
     }
 
     private init(

@@ -19,7 +19,7 @@ import VirtsyncPlan
 public enum StatusPrinter {
     /// The whole report, ending in a newline.
     public static func text(_ status: AgentStatus) -> String {
-        (header(status) + [""] + objects(status.objects) + [""] + reconciles(status.reconciles))
+        (header(status) + [""] + objects(status.objects) + [""] + reconciles(status.reconciles) + previews(status.previews))
             .joined(separator: "\n") + "\n"
     }
 

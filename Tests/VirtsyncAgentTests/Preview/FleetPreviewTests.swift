@@ -58,7 +58,7 @@ struct FleetPreviewTests {
                 on: "feature")
             try repository.setRef("refs/pull/1/head", to: second)
             let polled = ContinuousClock.now
-            try #require(Self.everyHost(agents, shows: second, timeout: .seconds(Self.interval * 1.1 + 3)), "\(Self.logs(agents))")
+            try #require(Self.everyHost(agents, shows: second, timeout: .seconds(Self.interval * 1.1 + 5)), "\(Self.logs(agents))")
             viaPoll.append(ContinuousClock.now - polled)
         }
         print("fleet preview: push -> every host's preview: webhook \(viaWebhook), poll \(viaPoll.map { "\($0)" }.joined(separator: ", ")) (interval \(Self.interval) s, 3 hosts)")

@@ -82,3 +82,19 @@ struct PreviewTableTests {
             """)
     }
 }
+
+@Suite("virtsync status shows the previews")
+struct StatusPreviewsTests {
+    @Test("one line per ref after the reconciles; none when previews are off")
+    func previewLines() {
+        var status = Samples.status()
+        #expect(!StatusPrinter.text(status).contains("PREVIEWS"))
+        status.previews = [Samples.preview()]
+        #expect(StatusPrinter.text(status).hasSuffix("""
+
+            PREVIEWS
+            refs/pull/1/head at 9a8b7c6d5e4f: 1 pending-restart, 1 create
+
+            """))
+    }
+}

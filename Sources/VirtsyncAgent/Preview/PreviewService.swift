@@ -1,5 +1,5 @@
 import Foundation
-public import ServiceLifecycle
+import ServiceLifecycle
 
 /// The preview loop as a service: a pass after each poll interval (jittered like the reconcile's), each
 /// webhook, each new revision applied on this host, and when a ref held back by `minInterval` is due.

@@ -24,11 +24,19 @@ struct PreviewGatherer {
     }
 
     private func report(_ address: String) async -> Result<PreviewReport, any Error> {
+        let data: Data
         do {
-            let data = try await get(Self.url(address, path: "/previews"))
+            data = try await get(Self.url(address, path: "/previews"))
+        } catch let error as GatherError {
+            return .failure(error)
+        } catch {
+            // Foundation's own description is a dump of its userInfo; its localized text is curl's sentence.
+            return .failure(GatherError((error as NSError).localizedDescription))
+        }
+        do {
             return .success(try PreviewReport.decode(data))
         } catch {
-            return .failure(error)
+            return .failure(GatherError("GET /previews answered, but not with virtsync previews (previews off on this agent?)"))
         }
     }
 
@@ -47,6 +55,9 @@ struct PreviewGatherer {
         request.timeoutInterval = timeout
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        if status == 404, url.path == "/previews" {
+            throw GatherError("no /previews there: is source.preview.refs set in that agent's config?")
+        }
         guard status == 200 else { throw GatherError("GET \(url.absoluteString): HTTP \(status)") }
         return data
     }

@@ -44,13 +44,15 @@ public actor Reconciler {
         status: AgentStatus, appliedPath: String? = nil, healthDirectory: String? = nil
     ) {
         self.healthGate = healthDirectory.map(HealthGate.init(stateDirectory:))
-        self.refusedRevision = healthGate?.badRevision.load()?.revision
+        let bad = healthGate?.badRevision.load()
+        self.refusedRevision = bad?.revision
         self.origin = ChangeOrigin(path: appliedPath)
         self.source = source
         self.session = session
         self.policy = policy
         self.reporter = reporter
         self.status = status
+        if let bad { self.status.lastError = "revision \(bad.revision) refused: \(bad.reason)" }
     }
 
     /// `Kind/name` of every object whose libvirt events should start a pass: the managed ones.

@@ -41,3 +41,26 @@ struct HealthCheckTests {
         #expect(HealthCheck.Endpoint(parsing: text)?.description == printed)
     }
 }
+
+@Suite("Domain.spec.health beside spec.xml")
+struct RawHealthCheckTests {
+    @Test("a spec.xml domain takes health as a YAML domain does")
+    func rawDomainHealth() throws {
+        let text = """
+            apiVersion: virtsync/v1
+            kind: Domain
+            metadata: {name: raw1}
+            spec:
+              health: {tcp: "127.0.0.1:22", runningFor: 0s, timeout: 5s}
+              xml: |
+                <domain type='qemu'><name>raw1</name><memory unit='MiB'>64</memory><vcpu>1</vcpu><os><type>hvm</type></os></domain>
+            """
+        let result = ManifestLoader.load([ManifestFile(path: "raw.yaml", text: text)])
+        try #require(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        guard case .rawXML(let raw) = result.manifests.first?.spec else {
+            Issue.record("not a raw XML manifest")
+            return
+        }
+        #expect(raw.health == HealthCheck(timeoutSeconds: 5, runningForSeconds: 0, tcp: .init(host: "127.0.0.1", port: 22)))
+    }
+}

@@ -44,6 +44,7 @@ public struct ManifestPolicy: Sendable, Hashable {
             restartPolicy = raw.restartPolicy
             shutdownTimeoutSeconds = raw.shutdownTimeoutSeconds
             deletionPolicy = raw.kind == .volume ? raw.deletionPolicy : nil
+            health = raw.kind == .domain ? raw.health : nil
             build = raw.kind == .storagePool
         }
     }

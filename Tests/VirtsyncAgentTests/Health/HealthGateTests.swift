@@ -31,7 +31,7 @@ struct HealthGateTests {
 
         // Refused on every later pass while git stays there; the previous revision is kept in sync.
         let again = await fixture.reconciler.reconcile(.interval)
-        #expect(again.result == .inSync)
+        #expect(again.result == .refused)
         #expect(await fixture.reconciler.status.lastError?.contains("refused") == true)
         #expect(try domain.xml(inactive: true).contains("<memory unit='KiB'>131072</memory>"))
 

@@ -53,7 +53,7 @@ struct ChangeOrigin {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         guard let data = try? encoder.encode(entries) else { return }
-        try? AtomicFile.write(data, to: path)
+        try? AtomicFile.write(data, to: path, keepPrevious: true)
     }
 
     private struct Entry: Codable {
@@ -61,10 +61,17 @@ struct ChangeOrigin {
         var fingerprint: String
     }
 
+    /// A damaged file falls back on the previous one `save` keeps; with neither, the agent starts as on
+    /// its first run (every difference counts as git's until applied once).
     private static func load(_ path: String) -> [ObjectID: String]? {
-        guard let data = FileManager.default.contents(atPath: path),
-            let entries = try? JSONDecoder().decode([Entry].self, from: data)
-        else { return nil }
+        switch AtomicFile.read(path, isValid: { decode($0) != nil }) {
+        case .current(let data), .previous(let data): decode(data)
+        case .missing, .damaged: nil
+        }
+    }
+
+    private static func decode(_ data: Data) -> [ObjectID: String]? {
+        guard let entries = try? JSONDecoder().decode([Entry].self, from: data) else { return nil }
         return Dictionary(entries.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { _, last in last })
     }
 }

@@ -11,6 +11,12 @@ public struct ApplyReport: Sendable, Codable {
         public var error: String?
         /// Operations that ran before the failure (all of them on success).
         public var completed: Int
+        /// The failure says the host is not as observed (it already exists, already runs, is gone, is
+        /// busy): libvirtd finished or is finishing another call on it, perhaps a dead client's. The
+        /// object is observed again and planned from there. Not part of the report's JSON.
+        public var hostMoved = false
+
+        enum CodingKeys: String, CodingKey { case id, change, succeeded, error, completed }
 
         public init(id: ObjectID, change: ChangeClass, succeeded: Bool, error: String? = nil, completed: Int) {
             self.id = id

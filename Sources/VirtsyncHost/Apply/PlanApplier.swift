@@ -23,11 +23,21 @@ public struct PlanApplier: Sendable {
                 try execute(step) { completed += 1 }
                 report.outcomes.append(.init(id: step.id, change: step.change, succeeded: true, completed: completed))
             } catch {
-                report.outcomes.append(
-                    .init(id: step.id, change: step.change, succeeded: false, error: "\(error)", completed: completed))
+                var outcome = Outcome(id: step.id, change: step.change, succeeded: false, error: "\(error)", completed: completed)
+                outcome.hostMoved = Self.hostMoved(error)
+                report.outcomes.append(outcome)
             }
         }
         return report
+    }
+
+    typealias Outcome = ApplyReport.Outcome
+
+    private static func hostMoved(_ error: any Error) -> Bool {
+        if case HostError.notFound = error { return true }
+        if case HostError.libvirt(let inner) = error { return hostMoved(inner) }
+        guard let error = error as? LibvirtError else { return false }
+        return error.isAlreadyDone || error.isNotFound || error.isBusy || error.isNotRunning
     }
 
     private func execute(_ step: PlanStep, progress: () -> Void) throws {

@@ -21,11 +21,12 @@ public struct HostReader: Sendable {
 
     public func observe(interest: Set<ObjectID>) throws(HostError) -> ObservedState {
         var state = ObservedState()
+        let settling = Settling()
         var volumeUsers: [String: (domain: String, target: String)] = [:]
         do {
-            try readDomains(interest, into: &state, volumeUsers: &volumeUsers)
+            try readDomains(interest, into: &state, volumeUsers: &volumeUsers, settling: settling)
             try readNetworks(interest, into: &state)
-            try readPools(interest, into: &state, volumeUsers: volumeUsers)
+            try readPools(interest, into: &state, volumeUsers: volumeUsers, settling: settling)
         } catch let error as LibvirtError {
             throw .libvirt(error)
         } catch let error as HostError {
@@ -39,7 +40,8 @@ public struct HostReader: Sendable {
     /// `volumeUsers`: disks of running domains given as a pool volume (`pool/volume`), whose live XML
     /// names no file; their paths are known once the pools' volumes are listed.
     private func readDomains(
-        _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: inout [String: (domain: String, target: String)]
+        _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: inout [String: (domain: String, target: String)],
+        settling: Settling
     ) throws {
         let all = try connection.listDomains()
         let autostart = Set(try connection.listDomains(.autostart).map(\.name))
@@ -50,7 +52,7 @@ public struct HostReader: Sendable {
             state.present.insert(id)
             guard interest.contains(id) else { continue }
             let read = try Self.unlessGone { () throws in
-                try readDomain(domain, id, active: domain.wasActiveWhenListed, parser: parser)
+                try readDomain(domain, id, active: domain.wasActiveWhenListed, parser: parser, settling: settling)
             }
             guard var object = read else {
                 state.present.remove(id)
@@ -73,11 +75,24 @@ public struct HostReader: Sendable {
     /// One domain's facts; its persistent definition goes to the parser, and an empty element stands in
     /// for it until the tree is back.
     private func readDomain(
-        _ domain: LibvirtDomain, _ id: ObjectID, active: Bool, parser: BackgroundXMLParser
+        _ domain: LibvirtDomain, _ id: ObjectID, active: Bool, parser: BackgroundXMLParser, settling: Settling
     ) throws -> ObservedObject {
+        // Waited for before anything is read, so the definition and the state read belong together.
+        var active = active
+        var unsettled: Transition?
+        if active, try domain.transition() != nil {
+            unsettled = try settling.wait { () throws(LibvirtError) in try domain.transition() }
+            // Starting up ends running, shutting down ends shut off: ask again which.
+            if unsettled == nil { active = try domain.isActive() }
+        }
         parser.parse(try domain.xml(inactive: true, secure: secure), of: id)
         var object = ObservedObject(id: id, xml: XElement("domain"), active: active, power: .shutoff)
-        if active {
+        if unsettled != nil {
+            // Still between two states after the bound: its power is left alone this time.
+            object.active = true
+            object.power = .other
+            object.liveXML = try Self.parse(try domain.xml(inactive: false, secure: secure), id)
+        } else if active {
             object.power = try domain.state() == .paused ? .paused : .running
             object.liveXML = try Self.parse(try domain.xml(inactive: false, secure: secure), id)
         }
@@ -128,10 +143,14 @@ public struct HostReader: Sendable {
     }
 
     private func readPools(
-        _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: [String: (domain: String, target: String)]
+        _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: [String: (domain: String, target: String)],
+        settling: Settling
     ) throws {
         for pool in try connection.listStoragePools() {
             let id = ObjectID(.storagePool, pool.name)
+            if interest.contains(id) {
+                _ = try Self.unlessGone { () throws in try settling.wait { () throws(LibvirtError) in try pool.transition() } }
+            }
             guard let isActive = try Self.unlessGone({ try pool.isActive() }) else { continue }
             state.present.insert(id)
             if interest.contains(id) {
@@ -154,8 +173,8 @@ public struct HostReader: Sendable {
                 let read = try Self.unlessGone { () throws in
                     if let user = volumeUsers["\(pool.name)/\(volume.name)"] { state.runningDisks[try volume.path] = user }
                     guard interest.contains(volumeID) else { return }
-                    state.objects[volumeID] = ObservedObject(
-                        id: volumeID, xml: try Self.parse(try volume.xml(), volumeID), active: true)
+                    let xml = try settling.retryWhileBusy { try volume.xml() }
+                    state.objects[volumeID] = ObservedObject(id: volumeID, xml: try Self.parse(xml, volumeID), active: true)
                 }
                 if read == nil { state.present.remove(volumeID) }
             }

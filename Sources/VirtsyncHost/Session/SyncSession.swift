@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 public import Libvirt
 public import VirtsyncManifest
 public import VirtsyncPlan
@@ -103,14 +104,79 @@ public final class SyncSession: Sendable {
     }
 
     /// Applies a plan `check` found valid, keeping the inventory on disk in step with what exists.
+    ///
+    /// After an apply that died (its marker left in the state directory), libvirtd may still be running
+    /// the dead client's last call (a destroy takes as long as qemu takes to exit), and it lands after
+    /// this apply looked: so this one looks again once libvirtd is quiet, and applies what moved.
     public func apply(_ planned: Planned) throws(HostError) -> ApplyReport {
+        let marker = ApplyMarker(stateDirectory: (inventoryStore.path as NSString).deletingLastPathComponent)
+        let recovering = marker.previousApplyDied()
+        try marker.set()
         let update = InventoryUpdate(manifests: planned.manifests, plan: planned.plan)
         let intent = update.intent(planned.inventory)
         if intent != planned.inventory { try inventoryStore.save(intent) }
-        let report = PlanApplier(connection: connection).apply(planned.plan)
+        var report = PlanApplier(connection: connection).apply(planned.plan)
+        report = try retryWhereHostMoved(report, planned, intent: intent)
+        if recovering { report = try reapplyAfterCrash(report, planned, intent: intent) }
         let final = update.settle(intent, after: report)
         if final != intent { try inventoryStore.save(final) }
+        marker.clear()
         return report
+    }
+
+    /// Observes this revision's objects again until a plan of them is empty (at most three times, 2 s
+    /// apart), applying what moved; the outcomes of later rounds replace earlier ones.
+    func reapplyAfterCrash(_ report: ApplyReport, _ planned: Planned, intent: Inventory) throws(HostError) -> ApplyReport {
+        var outcomes = Dictionary(report.outcomes.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        var order = report.outcomes.map(\.id)
+        let ids = Set(planned.manifests.map(\.id))
+        for _ in 1...3 {
+            Thread.sleep(forTimeInterval: 2)
+            let observed = try HostReader(connection: connection).observe(interest: ids)
+            var again = Planner(options: planned.options).plan(planned.manifests, observed: observed, inventory: intent)
+            again.steps.removeAll { !ids.contains($0.id) }
+            guard !again.pending.isEmpty else { break }
+            for outcome in PlanApplier(connection: connection).apply(again).outcomes {
+                if outcomes[outcome.id] == nil { order.append(outcome.id) }
+                outcomes[outcome.id] = outcome
+            }
+        }
+        return ApplyReport(outcomes: order.compactMap { outcomes[$0] })
+    }
+}
+
+extension SyncSession {
+    /// Objects whose step failed because the host was not as observed (created, started or removed
+    /// meanwhile: after a crash, libvirtd may finish the dead client's last call after the next client
+    /// looked) are observed again, planned from there and applied once more. Their inventory entries
+    /// were written before the first try, so what exists now is known to be ours.
+    func retryWhereHostMoved(_ report: ApplyReport, _ planned: Planned, intent: Inventory) throws(HostError) -> ApplyReport {
+        let moved = Set(report.outcomes.filter(\.hostMoved).map(\.id))
+        guard !moved.isEmpty else { return report }
+        let observed = try HostReader(connection: connection).observe(interest: moved)
+        let manifests = planned.manifests.filter { moved.contains($0.id) }
+        var again = Planner(options: planned.options).plan(manifests, observed: observed, inventory: intent)
+        again.steps.removeAll { !moved.contains($0.id) }
+        let retried = PlanApplier(connection: connection).apply(again)
+        var outcomes: [ApplyReport.Outcome] = []
+        for outcome in report.outcomes {
+            guard moved.contains(outcome.id) else {
+                outcomes.append(outcome)
+                continue
+            }
+            if let second = retried.outcomes.first(where: { $0.id == outcome.id }) {
+                outcomes.append(ApplyReport.Outcome(
+                    id: outcome.id, change: outcome.change, succeeded: second.succeeded, error: second.error,
+                    completed: outcome.completed + second.completed))
+            } else if again.refused.contains(where: { $0.id == outcome.id }) {
+                outcomes.append(outcome)
+            } else {
+                // Observed again, it already is what the manifest says: the first try's work was done.
+                outcomes.append(ApplyReport.Outcome(
+                    id: outcome.id, change: outcome.change, succeeded: true, completed: outcome.completed + 1))
+            }
+        }
+        return ApplyReport(outcomes: outcomes)
     }
 }
 

@@ -6,7 +6,9 @@ public import Foundation
 /// Written by hand because Foundation's `.atomic` option renames without fsync, so a power cut can
 /// leave an empty file behind.
 public enum AtomicFile {
-    public static func write(_ data: Data, to path: String) throws(HostError) {
+    /// - Parameter keepPrevious: the content replaced stays as `PATH.prev` (a hard link, so it costs
+    ///   no copy), for `read` to fall back on when the current file is damaged by something else.
+    public static func write(_ data: Data, to path: String, keepPrevious: Bool = false) throws(HostError) {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = "\(path).tmp-\(getpid())"
         do {
@@ -14,6 +16,7 @@ public enum AtomicFile {
         } catch {
             throw .stateFile(path: directory, message: "cannot create directory: \(error.localizedDescription)")
         }
+        removeStaleTemporaries(of: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .stateFile(path: temporary, message: String(cString: strerror(errno))) }
         let written = data.withUnsafeBytes { buffer in
@@ -21,6 +24,11 @@ public enum AtomicFile {
         }
         let synced = fsync(fd) == 0
         close(fd)
+        if keepPrevious, written == data.count, synced {
+            // A crash between these two calls leaves no `.prev`, never a damaged target.
+            unlink("\(path).prev")
+            link(path, "\(path).prev")
+        }
         guard written == data.count, synced, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -30,6 +38,39 @@ public enum AtomicFile {
         if directoryFD >= 0 {
             fsync(directoryFD)
             close(directoryFD)
+        }
+    }
+
+    /// What `read` found.
+    public enum Contents {
+        /// No file: nothing was ever written.
+        case missing
+        case current(Data)
+        /// The file is damaged (empty, truncated, not what `isValid` accepts); the previous one is good.
+        case previous(Data)
+        /// Both are damaged or the previous one is missing.
+        case damaged
+    }
+
+    /// The file's content when `isValid` accepts it, else the previous content kept by `write`.
+    public static func read(_ path: String, isValid: (Data) -> Bool) -> Contents {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return FileManager.default.fileExists(atPath: path) ? .damaged : .missing
+        }
+        if isValid(data) { return .current(data) }
+        if let previous = FileManager.default.contents(atPath: "\(path).prev"), isValid(previous) { return .previous(previous) }
+        return .damaged
+    }
+
+    /// Temporary files of writers that died before their rename (`PATH.tmp-PID` of a PID that no longer
+    /// runs): harmless, since nothing reads them, but they would pile up with every crash.
+    static func removeStaleTemporaries(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink((directory as NSString).appendingPathComponent(name)) }
         }
     }
 }

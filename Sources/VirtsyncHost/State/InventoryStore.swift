@@ -9,19 +9,31 @@ public struct InventoryStore: Sendable {
 
     /// The saved inventory, or an empty one for this URI when there is none yet. An inventory kept for
     /// another URI is refused rather than mixed up with this host's objects.
+    ///
+    /// A damaged file (empty, truncated: not written by `save`, which is atomic, but by a crash of an
+    /// older writer or a hand) falls back on the previous inventory `save` keeps: objects made since are
+    /// then unlisted, so they are refused as unmanaged rather than pruned. With no good previous one the
+    /// inventory is refused: guessing what is managed could prune somebody else's object.
     public func load(uri: String) throws(HostError) -> Inventory {
-        guard let data = FileManager.default.contents(atPath: path) else { return Inventory(uri: uri) }
         let inventory: Inventory
-        do {
-            inventory = try JSONDecoder().decode(Inventory.self, from: data)
-        } catch {
-            throw .stateFile(path: path, message: "not a virtsync inventory: \(error)")
+        switch AtomicFile.read(path, isValid: { Self.decode($0) != nil }) {
+        case .missing:
+            return Inventory(uri: uri)
+        case .current(let data), .previous(let data):
+            inventory = Self.decode(data)!
+        case .damaged:
+            throw .stateFile(
+                path: path,
+                message: "damaged (empty or not a virtsync inventory) and no good \(path).prev: restore it, or move it away "
+                    + "and adopt the objects again with --adopt")
         }
         guard inventory.uri == uri else {
             throw .stateFile(path: path, message: "kept for \(inventory.uri), not \(uri): use another --state-dir")
         }
         return inventory
     }
+
+    private static func decode(_ data: Data) -> Inventory? { try? JSONDecoder().decode(Inventory.self, from: data) }
 
     public func save(_ inventory: Inventory) throws(HostError) {
         let encoder = JSONEncoder()
@@ -32,6 +44,6 @@ public struct InventoryStore: Sendable {
         } catch {
             throw .stateFile(path: path, message: "cannot encode: \(error)")
         }
-        try AtomicFile.write(data, to: path)
+        try AtomicFile.write(data, to: path, keepPrevious: true)
     }
 }

@@ -1,0 +1,81 @@
+internal import CLibvirt
+
+/// An object caught between two states by libvirtd, to be waited for rather than acted on: a domain
+/// that a client (perhaps one killed meanwhile) asked to start is `paused (starting up)` until libvirtd
+/// runs it; a `virDomainResume` sent then fails with "domain is already running".
+public struct Transition: Sendable, Hashable, CustomStringConvertible {
+    /// libvirt's state and reason, as `virsh domstate --reason` words them.
+    public var description: String
+}
+
+extension LibvirtDomain {
+    /// The transition the domain is in (`virDomainGetState` with its reason), nil when it is settled.
+    public func transition() throws(LibvirtError) -> Transition? {
+        var state: Int32 = 0
+        var reason: Int32 = 0
+        try Check.status("virDomainGetState", virDomainGetState(handle, &state, &reason, 0))
+        switch UInt32(bitPattern: state) {
+        case VIR_DOMAIN_SHUTDOWN.rawValue:
+            return Transition(description: "shutting down")
+        case VIR_DOMAIN_NOSTATE.rawValue:
+            return Transition(description: "no state")
+        case VIR_DOMAIN_PAUSED.rawValue:
+            return Self.pausedTransitions[UInt32(bitPattern: reason)].map { Transition(description: "paused (\($0))") }
+        default:
+            return nil
+        }
+    }
+
+    /// Paused reasons that end on their own: libvirtd is in the middle of a job, not holding the domain.
+    private static let pausedTransitions: [UInt32: String] = [
+        VIR_DOMAIN_PAUSED_STARTING_UP.rawValue: "starting up",
+        VIR_DOMAIN_PAUSED_MIGRATION.rawValue: "migrating",
+        VIR_DOMAIN_PAUSED_SAVE.rawValue: "saving",
+        VIR_DOMAIN_PAUSED_DUMP.rawValue: "dumping",
+        VIR_DOMAIN_PAUSED_SNAPSHOT.rawValue: "snapshot",
+        VIR_DOMAIN_PAUSED_SHUTTING_DOWN.rawValue: "shutting down",
+        VIR_DOMAIN_PAUSED_POSTCOPY.rawValue: "post-copy migration",
+    ]
+}
+
+extension LibvirtStoragePool {
+    /// `building` while libvirtd builds the pool (`virStoragePoolGetInfo`), nil when it is settled.
+    public func transition() throws(LibvirtError) -> Transition? {
+        var info = virStoragePoolInfo()
+        try Check.status("virStoragePoolGetInfo", virStoragePoolGetInfo(handle, &info))
+        return info.state == Int32(VIR_STORAGE_POOL_BUILDING.rawValue) ? Transition(description: "building") : nil
+    }
+}
+
+extension LibvirtError {
+    /// Whether the call failed because the object already is what the call would make it: it exists
+    /// (`storage volume … exists already`, `pool … already exists`), already runs or is already active.
+    /// After a crash, libvirtd may finish a dead client's last call after the next client looked:
+    /// such an object is observed again, not created again.
+    public var isAlreadyDone: Bool {
+        Self.alreadyDoneCodes.contains(code)
+            || (code == Int32(VIR_ERR_OPERATION_INVALID.rawValue) && message.contains("already"))
+            || (code == Int32(VIR_ERR_OPERATION_FAILED.rawValue) && message.contains("already"))
+            || (code == Int32(VIR_ERR_INTERNAL_ERROR.rawValue) && message.contains("already exists"))
+    }
+
+    private static let alreadyDoneCodes: Set<Int32> = [
+        Int32(VIR_ERR_DOM_EXIST.rawValue),
+        Int32(VIR_ERR_NETWORK_EXIST.rawValue),
+        Int32(VIR_ERR_STORAGE_VOL_EXIST.rawValue),
+    ]
+
+    /// Whether libvirtd is still working on the object for another call (`volume … is still being
+    /// allocated`, `pool … has asynchronous jobs running`): wait, then look again.
+    public var isBusy: Bool {
+        code == Int32(VIR_ERR_OPERATION_INVALID.rawValue)
+            && (message.contains("still being allocated") || message.contains("asynchronous jobs"))
+    }
+}
+
+extension LibvirtError {
+    /// Whether a stop failed because the object is not running or not active any more.
+    public var isNotRunning: Bool {
+        code == Int32(VIR_ERR_OPERATION_INVALID.rawValue) && (message.contains("not running") || message.contains("not active"))
+    }
+}

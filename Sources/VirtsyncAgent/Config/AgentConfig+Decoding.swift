@@ -45,7 +45,7 @@ private struct ConfigDecoder {
     let expander: HostnameExpander
 
     static let keys = [
-        "connect", "mode", "prune", "stateDir", "allowedPaths", "maxDestroyShare", "host", "paths", "source",
+        "connect", "mode", "prune", "stateDir", "allowedPaths", "maxDestroyShare", "driftInterval", "host", "paths", "source",
         "webhook", "metrics",
     ]
 
@@ -62,6 +62,7 @@ private struct ConfigDecoder {
         top.optional("stateDir").flatMap(absolutePath).map { config.stateDirectory = $0 }
         top.optional("allowedPaths").flatMap(absolutePaths).map { config.allowedPaths = $0 }
         top.optional("maxDestroyShare").flatMap { $0.share() }.map { config.maxDestroyShare = $0 }
+        top.optional("driftInterval").flatMap { $0.duration() }.map { config.driftInterval = $0 }
         top.optional("host").flatMap(host).map { config.host = $0 }
         if top.optional("host") == nil, let name = expander.expand(config.host.name, in: node) {
             config.host.name = name

@@ -17,6 +17,9 @@ public struct AgentConfig: Sendable, Hashable {
     public var allowedPaths = ["/var/lib/libvirt/images"]
     /// A revision that would destroy more than this share of the managed objects is refused.
     public var maxDestroyShare = 0.3
+    /// Re-observe the managed objects (no fetch) at least this often: the net under libvirt's events and
+    /// the file watch, for remote URIs and anything they miss.
+    public var driftInterval = Duration.seconds(30)
     public var host = HostConfig()
     /// Directories of the repository this host applies, `${hostname}` expanded; `""` is the root.
     public var paths = [""]

@@ -10,8 +10,13 @@ public enum ReconcileTrigger: String, Sendable, Hashable, Codable {
     case event
     /// libvirtd came back after a restart.
     case reconnect
+    /// `driftInterval` elapsed: the managed objects are observed again, without a fetch.
+    case drift
+    /// libvirtd rewrote a managed object's file (its persistent definition, an autostart link, a
+    /// volume): the edits libvirt sends no event for.
+    case file
 
     /// Events only re-check the host against the revision already fetched: a hand edit is found
     /// without a round trip to the git server.
-    public var fetchesSource: Bool { self != .event }
+    public var fetchesSource: Bool { self != .event && self != .drift && self != .file }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LibvirtXML
 import Synchronization
 import VirtsyncHost
 import VirtsyncManifest
@@ -86,6 +87,14 @@ extension Reconciler {
         // made meanwhile, must start the next pass, not be dropped as unmanaged.
         let names = Set(manifests.keys.map { "\($0.kind.rawValue)/\($0.name)" })
         watched.withLock { $0.formUnion(names) }
+        let directories = planned.manifests.compactMap { manifest -> String? in
+            switch manifest.spec {
+            case .storagePool(let spec): spec.targetPath
+            case .rawXML(let raw) where raw.kind == .storagePool: raw.xml.descendant("target/path")?.text
+            default: nil
+            }
+        }
+        watchedDirectories.withLock { $0 = Set(directories) }
         let drift = Set(planned.plan.steps.filter { origin.isDrift($0, current: manifests[$0.id]) }.map(\.id))
         reportFindings(planned.plan, drift: drift, revision: planned.revision)
         var allowed = planned

@@ -16,6 +16,8 @@ public actor Reconciler {
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     /// `Kind/name` of the managed objects, readable without waiting for a pass in progress.
     let watched = Mutex<Set<String>>([])
+    /// Target directories of the managed pools, where their volumes' files lie (the file watch's).
+    let watchedDirectories = Mutex<Set<String>>([])
     let source: any ManifestSource
     let policy: ReconcilePolicy
     let reporter: any Reporter
@@ -57,6 +59,9 @@ public actor Reconciler {
 
     /// `Kind/name` of every object whose libvirt events should start a pass: the managed ones.
     public nonisolated func watchedNames() -> Set<String> { watched.withLock { $0 } }
+
+    /// Directories whose files are managed volumes.
+    public nonisolated func watchedVolumeDirectories() -> Set<String> { watchedDirectories.withLock { $0 } }
 
     /// Swaps in a new libvirt connection after libvirtd restarted.
     public func replaceSession(_ session: SyncSession) { self.session = session }

@@ -39,8 +39,11 @@ public struct Agent: Sendable {
         let previewQueue = previews?.queue
         let previewReport: (@Sendable () -> PreviewReport)? = previews.map { previews in { @Sendable in previews.runner.report() } }
         var services: [any Service] = [
-            AgentService(reconciler: reconciler, queue: queue, interval: config.source.interval, logger: logger),
+            AgentService(
+                reconciler: reconciler, queue: queue, interval: config.source.interval, driftInterval: config.driftInterval,
+                logger: logger),
             EventWatcher(reconciler: reconciler, queue: queue, connect: connect, logger: logger),
+            HostFileWatcher(uri: config.connect, reconciler: reconciler, queue: queue, logger: logger),
             AgentHTTPServer(
                 config: config, verifier: verifier, metrics: { metrics.exposition() },
                 onWebhook: {

@@ -13,15 +13,20 @@ public struct AgentService: Service {
     let reconciler: Reconciler
     let queue: TriggerQueue
     let interval: Duration
+    let driftInterval: Duration
     let notifier: Notifier
     let logger: Logger
     /// Stop after the first pass (`run --once`); its result is `lastSummary`.
     let once: Bool
 
-    public init(reconciler: Reconciler, queue: TriggerQueue, interval: Duration, once: Bool = false, logger: Logger) {
+    public init(
+        reconciler: Reconciler, queue: TriggerQueue, interval: Duration, driftInterval: Duration = .seconds(30),
+        once: Bool = false, logger: Logger
+    ) {
         self.reconciler = reconciler
         self.queue = queue
         self.interval = interval
+        self.driftInterval = driftInterval
         self.once = once
         self.notifier = Notifier()
         self.logger = logger
@@ -32,6 +37,7 @@ public struct AgentService: Service {
             try await withThrowingDiscardingTaskGroup { group in
                 if !once {
                     group.addTask { await self.tick() }
+                    group.addTask { await self.driftTick() }
                     group.addTask { await self.watchdog() }
                 }
                 await queue.post(.start)
@@ -60,6 +66,14 @@ public struct AgentService: Service {
             let jitter = Double.random(in: 0.9...1.1)
             try? await Task.sleep(for: base * jitter)
             await queue.post(.interval)
+        }
+    }
+
+    /// Posts `.drift` every `driftInterval`: a pass that reads the managed objects and fetches nothing.
+    private func driftTick() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: driftInterval)
+            await queue.post(.drift)
         }
     }
 

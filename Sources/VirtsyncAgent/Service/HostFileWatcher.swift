@@ -1,0 +1,118 @@
+import Foundation
+public import Logging
+public import ServiceLifecycle
+import Synchronization
+
+/// Watches, with inotify, what libvirtd writes for a local connection: the persistent definitions of
+/// domains, networks and pools, their autostart links, and the files of managed volumes. libvirt sends
+/// no event for many hand edits (`setmaxmem --config`, `attach-device --config`, autostart toggles,
+/// `vol-resize`, `vol-delete`), but each rewrites one of these files, so a managed object's file
+/// changing starts a pass that re-reads the managed objects (`.file`, no fetch).
+///
+/// libvirtd rewrites `NAME.xml` through a temporary file and a rename, links and unlinks
+/// `autostart/NAME.xml`, and `qemu-img` or libvirtd itself closes a volume's file after resizing it;
+/// a running guest's own disk writes do not close the file, so they start nothing.
+public struct HostFileWatcher: Service {
+    let uri: String
+    let reconciler: Reconciler
+    let queue: TriggerQueue
+    let logger: Logger
+    let root: String
+
+    /// - Parameter root: where libvirtd's configuration lies (`/etc/libvirt`; tests may point elsewhere).
+    public init(uri: String, reconciler: Reconciler, queue: TriggerQueue, logger: Logger, root: String = "/etc/libvirt") {
+        self.uri = uri
+        self.reconciler = reconciler
+        self.queue = queue
+        self.logger = logger
+        self.root = root
+    }
+
+    /// The configuration folders and the kind of object each file in them is.
+    var configDirectories: [(path: String, kind: String)] {
+        [("qemu", "Domain"), ("qemu/autostart", "Domain"), ("qemu/networks", "Network"),
+         ("qemu/networks/autostart", "Network"), ("storage", "StoragePool"), ("storage/autostart", "StoragePool")]
+            .map { ("\(root)/\($0.0)", $0.1) }
+    }
+
+    /// Only the system driver on this machine writes those files; a remote or session URI has only
+    /// libvirt's events and `driftInterval`.
+    var isLocalSystem: Bool { uri == "qemu:///system" || uri.hasPrefix("qemu:///system?") }
+
+    public func run() async throws {
+        guard isLocalSystem else { return }
+        let inotify: Inotify
+        do {
+            inotify = try Inotify()
+        } catch {
+            logger.warning("no file watch; hand edits libvirt sends no event for wait for driftInterval", metadata: ["error": "\(error)"])
+            return
+        }
+        let volumeWatches = Mutex<[String: Int32]>([:])
+        let stop = Atomic<Bool>(false)
+        let watcher = self
+        let thread = Thread {
+            var kinds: [Int32: String] = [:]
+            var paths: [String: Int32] = [:]
+            var first = true
+            while !stop.load(ordering: .relaxed) {
+                // libvirtd makes an autostart folder with its first link: watched as soon as it exists,
+                // and a pass then, since the link that made it came before the watch.
+                if watcher.watchConfigDirectories(inotify, &kinds, &paths) && !first { Task { await watcher.queue.post(.file) } }
+                first = false
+                watcher.watchVolumeDirectories(inotify, volumeWatches)
+                for event in inotify.read(timeoutMilliseconds: 250) {
+                    let volumeDirectory = volumeWatches.withLock { $0.first { $0.value == event.watch }?.key }
+                    guard let id = watcher.object(of: event, kind: kinds[event.watch], volumeDirectory: volumeDirectory),
+                        watcher.reconciler.watchedNames().contains(id)
+                    else { continue }
+                    Task { await watcher.queue.post(.file) }
+                }
+            }
+            inotify.close()
+        }
+        thread.name = "virtsync-inotify"
+        thread.start()
+        await withGracefulShutdownHandler {
+            while !Task.isCancelled && !Task.isShuttingDownGracefully { try? await Task.sleep(for: .milliseconds(250)) }
+        } onGracefulShutdown: {}
+        stop.store(true, ordering: .relaxed)
+    }
+
+    /// Adds the configuration folders not watched yet (`kinds`: watch → kind, `paths`: folder → watch);
+    /// true when one was added.
+    private func watchConfigDirectories(_ inotify: Inotify, _ kinds: inout [Int32: String], _ paths: inout [String: Int32]) -> Bool {
+        var added = false
+        for directory in configDirectories where paths[directory.path] == nil {
+            if let watch = inotify.add(directory.path, mask: Inotify.configMask) {
+                kinds[watch] = directory.kind
+                paths[directory.path] = watch
+                added = true
+            }
+        }
+        return added
+    }
+
+    /// Keeps one watch per managed pool's directory, following the managed set as it changes.
+    private func watchVolumeDirectories(_ inotify: Inotify, _ watches: borrowing Mutex<[String: Int32]>) {
+        let wanted = reconciler.watchedVolumeDirectories()
+        watches.withLock { current in
+            for directory in wanted where current[directory] == nil {
+                if let watch = inotify.add(directory, mask: Inotify.volumeMask) { current[directory] = watch }
+            }
+            for (directory, watch) in current where !wanted.contains(directory) {
+                inotify.remove(watch)
+                current[directory] = nil
+            }
+        }
+    }
+
+    /// `Kind/name` of the object a file event is about, nil for files that are no object's.
+    func object(of event: Inotify.Event, kind: String?, volumeDirectory: String?) -> String? {
+        if let kind {
+            guard event.name.hasSuffix(".xml") else { return nil }
+            return "\(kind)/\(event.name.dropLast(4))"
+        }
+        return volumeDirectory == nil || event.name.isEmpty ? nil : "Volume/\(event.name)"
+    }
+}

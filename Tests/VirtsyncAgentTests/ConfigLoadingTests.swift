@@ -12,6 +12,7 @@ struct ConfigLoadingTests {
         stateDir: /srv/virtsync
         allowedPaths: [/srv/images, /srv/iso]
         maxDestroyShare: 0.5
+        driftInterval: 10s
         host: {name: "kvm-${hostname}", labels: {role: web, zone: b}}
         paths: ["hosts/${hostname}", "common/", "./shared"]
         source:
@@ -33,6 +34,7 @@ struct ConfigLoadingTests {
         #expect(config.stateDirectory == "/srv/virtsync")
         #expect(config.allowedPaths == ["/srv/images", "/srv/iso"])
         #expect(config.maxDestroyShare == 0.5)
+        #expect(config.driftInterval == .seconds(10))
         #expect(config.host == HostConfig(name: "kvm-h1", labels: ["role": "web", "zone": "b"]))
         #expect(config.paths == ["hosts/h1", "common", "shared"])
         #expect(config.source.url == "https://git.example.com/fleet.git")
@@ -58,6 +60,7 @@ struct ConfigLoadingTests {
         #expect(config.stateDirectory == "/var/lib/virtsync")
         #expect(config.allowedPaths == ["/var/lib/libvirt/images"])
         #expect(config.maxDestroyShare == 0.3)
+        #expect(config.driftInterval == .seconds(30))
         #expect(config.host.labels.isEmpty)
         #expect(config.paths == [""])
         #expect(config.source.ref == "main")

@@ -107,7 +107,7 @@ extension RealHost {
                     case .restart: target.memoryOfD0 = target.memoryOfD0 == 64 ? 80 : 64
                     }
                     let process = run("apply", target)
-                    Thread.sleep(forTimeInterval: Double.random(in: 0.01...(phase == .restart ? 1.6 : 0.45)))
+                    Thread.sleep(forTimeInterval: Double.random(in: 0.01...(phase == .restart ? 1.4 : 0.3)))
                     if process.isRunning {
                         kill(process.processIdentifier, SIGKILL)
                         kills[phase, default: 0] += 1

@@ -39,14 +39,16 @@ public struct HostFileWatcher: Service {
     /// libvirt's events and `driftInterval`.
     var isLocalSystem: Bool { uri == "qemu:///system" || uri.hasPrefix("qemu:///system?") }
 
+    /// Runs until the agent stops: a service of a `ServiceGroup` that returns early stops the whole agent,
+    /// so without a file to watch it only waits.
     public func run() async throws {
-        guard isLocalSystem else { return }
+        guard isLocalSystem else { return await untilShutdown() }
         let inotify: Inotify
         do {
             inotify = try Inotify()
         } catch {
             logger.warning("no file watch; hand edits libvirt sends no event for wait for driftInterval", metadata: ["error": "\(error)"])
-            return
+            return await untilShutdown()
         }
         let volumeWatches = Mutex<[String: Int32]>([:])
         let stop = Atomic<Bool>(false)
@@ -73,10 +75,12 @@ public struct HostFileWatcher: Service {
         }
         thread.name = "virtsync-inotify"
         thread.start()
-        await withGracefulShutdownHandler {
-            while !Task.isCancelled && !Task.isShuttingDownGracefully { try? await Task.sleep(for: .milliseconds(250)) }
-        } onGracefulShutdown: {}
+        await untilShutdown()
         stop.store(true, ordering: .relaxed)
+    }
+
+    private func untilShutdown() async {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully { try? await Task.sleep(for: .milliseconds(250)) }
     }
 
     /// Adds the configuration folders not watched yet (`kinds`: watch → kind, `paths`: folder → watch);

@@ -98,7 +98,9 @@ extension RealHost {
                 var recoveries: [Double] = []
                 let started = ContinuousClock.now
                 var round = 0
-                while kills.values.reduce(0, +) < 50 && ContinuousClock.now - started < .seconds(230) {
+                // Runs until 50 kills hit a running apply; the cap only bounds a machine so slow that kills keep
+                // landing after the apply ended (a loaded CI runner needed 236 s for 49).
+                while kills.values.reduce(0, +) < 50 && ContinuousClock.now - started < .seconds(480) {
                     let phase = Phase.allCases[round % 3]
                     round += 1
                     switch phase {

@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"4.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.25.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
     ],
     targets: [
         // C shim: libvirt's headers and library, from Debian's libvirt-dev.
@@ -39,6 +42,27 @@ let package = Package(
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         // The one safe wrapper of libgit2's C API; no C type leaves it.
         .target(name: "Git", dependencies: ["CGit2"], swiftSettings: settings),
+        // C shim: liblzma, zlib and libbzip2 (Debian's liblzma-dev, zlib1g-dev, libbz2-dev).
+        .systemLibrary(name: "CCompression", providers: [.apt(["liblzma-dev", "zlib1g-dev", "libbz2-dev"])]),
+        // Streaming decompression of .xz, .gz and .bz2 images; no C type leaves it.
+        .target(name: "Compression", dependencies: ["CCompression"], swiftSettings: settings),
+        // C shim: libisofs (Debian's libisofs-dev), ISO 9660 images.
+        .systemLibrary(name: "CIsofs", pkgConfig: "libisofs-1", providers: [.apt(["libisofs-dev"])]),
+        // The one safe wrapper of libisofs: an ISO 9660 image of a few files; no C type leaves it.
+        .target(name: "Isofs", dependencies: ["CIsofs"], swiftSettings: settings),
+        // Images by URL: download (http, https, file) into a cache, SHA-256 check, decompression.
+        .target(
+            name: "VirtsyncImages",
+            dependencies: [
+                "Compression",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: settings),
         // Pure core: libvirt XML as values, manifests, plan. No C, no I/O.
         .target(name: "LibvirtXML", swiftSettings: settings),
         .target(name: "VirtsyncManifest", dependencies: ["LibvirtXML", "Yams"], swiftSettings: settings),
@@ -47,11 +71,14 @@ let package = Package(
             dependencies: ["VirtsyncManifest", "LibvirtXML"],
             swiftSettings: settings),
         // The edge that reads manifests: from disk, and the source abstraction the agent polls.
-        .target(name: "VirtsyncSource", dependencies: ["VirtsyncManifest"], swiftSettings: settings),
+        .target(
+            name: "VirtsyncSource",
+            dependencies: ["VirtsyncManifest", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: settings),
         // The agent's git source: fetch, check out, verify commit signatures (libgit2).
         .target(name: "VirtsyncGitSource", dependencies: ["VirtsyncSource", "Git"], swiftSettings: settings),
         // The edge that touches libvirt: observe, apply, check.
-        .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "Libvirt"], swiftSettings: settings),
+        .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "Libvirt", "VirtsyncImages", "Isofs"], swiftSettings: settings),
         // The reports: events, the status file, Prometheus metrics.
         .target(
             name: "VirtsyncReport",
@@ -72,6 +99,7 @@ let package = Package(
             name: "VirtsyncAgent",
             dependencies: [
                 "VirtsyncHost", "VirtsyncSource", "VirtsyncGitSource", "VirtsyncReport", "VirtsyncJournal", "Systemd",
+                "VirtsyncImages",
                 "Libvirt", "Yams",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -84,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "virtsync",
             dependencies: [
-                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport",
+                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport", "VirtsyncImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings),
@@ -122,6 +150,18 @@ let package = Package(
                 "Libvirt",
             ],
             swiftSettings: settings),
-        .testTarget(name: "RealHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
+        .testTarget(name: "CompressionTests", dependencies: ["Compression"], swiftSettings: settings),
+        .testTarget(name: "IsofsTests", dependencies: ["Isofs"], swiftSettings: settings),
+        // Test support shared by suites: the image HTTP server, the tiny guest (scripts/tiny-guest.sh).
+        .target(name: "VirtsyncTestSupport", path: "Tests/Support", resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(
+            name: "VirtsyncImagesTests", dependencies: ["VirtsyncImages", "VirtsyncTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: settings),
+        .testTarget(
+            name: "RealHostTests", dependencies: [
+                "VirtsyncHost", "VirtsyncSource", "VirtsyncImages", "VirtsyncTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: settings),
     ]
 )

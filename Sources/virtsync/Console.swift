@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VirtsyncHost
+import VirtsyncImages
 import VirtsyncManifest
 import VirtsyncPlan
 import VirtsyncSource
@@ -30,6 +31,8 @@ enum Console {
             throw ExitCode.failure
         }
         var result = ManifestLoader.load(files)
+        // cloud-init `{file:}` documents are read beside their manifests; seeds get their digest.
+        result.diagnostics += SeedFiles.resolve(&result.manifests)
         if !result.hasErrors && !hostAware {
             result.diagnostics += ManifestValidator.validate(
                 result.manifests, context: ValidationContext(allowedPaths: allowedPaths(options)))
@@ -52,7 +55,9 @@ enum Console {
 
     static func session(_ global: GlobalOptions) throws -> SyncSession {
         do {
-            return try SyncSession(uri: global.connect, stateDirectory: global.stateDir)
+            return try SyncSession(uri: global.connect, stateDirectory: global.stateDir) { id, progress in
+                err("\(id): downloading \(progress.url): \(DownloadLine.describe(progress))")
+            }
         } catch {
             err("error: \(error)")
             throw ExitCode.failure

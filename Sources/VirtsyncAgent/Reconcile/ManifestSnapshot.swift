@@ -20,7 +20,9 @@ struct ManifestSnapshot {
             // Reports name files as the repository does, not as the cache directory happens to lie.
             ManifestFile(path: file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path, text: file.text)
         }
-        let loaded = ManifestLoader.load(files)
+        var loaded = ManifestLoader.load(files)
+        // cloud-init `{file:}` documents are read from the checkout, never from outside it.
+        loaded.diagnostics += SeedFiles.resolve(&loaded.manifests, root: root.path)
         diagnostics = loaded.diagnostics
         if !loaded.hasErrors {
             diagnostics += ManifestValidator.validate(loaded.manifests, context: ValidationContext(allowedPaths: policy.allowedPaths))

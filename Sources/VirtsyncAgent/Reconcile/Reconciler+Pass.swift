@@ -43,6 +43,7 @@ extension Reconciler {
         reportOutcomes(report, plan: planned.plan, drift: drift, revision: snapshot.revision)
         remember(planned.plan, report: report, manifests: manifests)
         status.objects = ObjectStatusBuilder(plan: planned.plan, report: report, drift: drift, mode: policy.mode).statuses()
+        recordAddresses()
         if report.succeeded && planned.plan.refused.isEmpty {
             status.lastAppliedRevision = snapshot.revision
             status.lastAppliedAt = Date()

@@ -1,5 +1,7 @@
 import Dispatch
+import Foundation
 public import Libvirt
+public import VirtsyncImages
 public import VirtsyncManifest
 public import VirtsyncPlan
 
@@ -9,14 +11,23 @@ public import VirtsyncPlan
 public final class SyncSession: Sendable {
     public let connection: LibvirtConnection
     public let inventoryStore: InventoryStore
+    /// The host's image cache, `<state directory>/images`.
+    public let images: ImageCache
+    /// Told how long downloads go; set it before `apply` (the CLI logs, the agent also writes status).
+    public let downloadProgress: @Sendable (ObjectID, DownloadProgress) -> Void
 
-    public init(uri: String, stateDirectory: String) throws(HostError) {
+    public init(
+        uri: String, stateDirectory: String, imageTimeouts: ImageTimeouts = ImageTimeouts(),
+        downloadProgress: @escaping @Sendable (ObjectID, DownloadProgress) -> Void = { _, _ in }
+    ) throws(HostError) {
         do {
             connection = try LibvirtConnection(uri: uri)
         } catch {
             throw .libvirt(error)
         }
         inventoryStore = InventoryStore(stateDirectory: stateDirectory)
+        images = ImageCache(directory: (stateDirectory as NSString).appendingPathComponent("images"), timeouts: imageTimeouts)
+        self.downloadProgress = downloadProgress
     }
 
     /// What the host would need, or the manifest errors that host-aware validation found.
@@ -76,8 +87,8 @@ public final class SyncSession: Sendable {
         let update = InventoryUpdate(manifests: planned.manifests, plan: planned.plan)
         let intent = update.intent(planned.inventory)
         if intent != planned.inventory { try inventoryStore.save(intent) }
-        let report = PlanApplier(connection: connection).apply(planned.plan)
-        let final = update.settle(intent, after: report)
+        let report = PlanApplier(connection: connection, images: images, progress: downloadProgress).apply(planned.plan)
+        let final = update.settle(intent, after: report, before: planned.inventory)
         if final != intent { try inventoryStore.save(final) }
         return report
     }

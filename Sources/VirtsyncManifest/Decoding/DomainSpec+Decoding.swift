@@ -2,7 +2,7 @@ extension DomainSpec {
     static let fields = [
         "type", "uuid", "memory", "currentMemory", "vcpus", "currentVcpus", "os", "features", "cpu", "cputune",
         "memoryBacking", "clock", "onPoweroff", "onReboot", "onCrash", "devices", "state", "autostart",
-        "restartPolicy", "shutdownTimeout",
+        "restartPolicy", "shutdownTimeout", "cloudInit",
     ]
 
     /// Reads `spec` of a `kind: Domain` document.
@@ -35,6 +35,7 @@ extension DomainSpec {
         domain.autostart = spec.optional("autostart")?.bool() ?? false
         domain.restartPolicy = spec.optional("restartPolicy")?.choice(RestartPolicy.self) ?? .never
         domain.shutdownTimeoutSeconds = spec.optional("shutdownTimeout")?.seconds() ?? 120
+        domain.cloudInit = spec.optional("cloudInit").flatMap(CloudInit.init(reading:))
         guard memory != nil, vcpus != nil else { return nil }
         self = domain
     }

@@ -39,6 +39,8 @@ public struct DomainSpec: Sendable, Hashable {
     public var restartPolicy: RestartPolicy
     /// How long a graceful shutdown may take before the domain is destroyed.
     public var shutdownTimeoutSeconds: Int
+    /// A cloud-init NoCloud seed attached as a cdrom; nil for none.
+    public var cloudInit: CloudInit?
 
     public init(
         type: DomainType = .kvm, uuid: String? = nil, memory: ByteSize, currentMemory: ByteSize? = nil,

@@ -19,6 +19,8 @@ public struct RawXMLSpec: Sendable, Hashable {
     public var restartPolicy: DomainSpec.RestartPolicy
     public var shutdownTimeoutSeconds: Int
     public var deletionPolicy: VolumeSpec.DeletionPolicy
+    /// Domains: a cloud-init seed attached as a cdrom beside the XML's own devices.
+    public var cloudInit: CloudInit?
 
     public init(
         kind: ManifestKind, xml: XElement, pool: String? = nil, active: Bool? = nil,

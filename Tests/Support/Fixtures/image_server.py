@@ -4,8 +4,8 @@
 GET /files/NAME      the file DIR/NAME (404 when missing)
 GET /stall/NAME      headers and half of the body, then silence for 120 s (a stalled download)
 GET /truncated/NAME  headers announcing the whole length, half of the body, then the connection closes
-GET /count           how many /files, /stall and /truncated requests were served so far
-GET /count/NAME      how many of them were for NAME
+Each /files, /stall or /truncated request for NAME is counted in DIR/.count/NAME (a number), so a
+test reads counts without an HTTP client of its own.
 """
 import http.server
 import os
@@ -27,17 +27,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         global served
-        if self.path == "/count":
-            return self.reply(200, str(served).encode())
-        if self.path.startswith("/count/"):
-            return self.reply(200, str(per_name.get(self.path[len("/count/"):], 0)).encode())
         mode, _, name = self.path.lstrip("/").partition("/")
         path = os.path.join(directory, os.path.basename(name))
         if mode not in ("files", "stall", "truncated") or not os.path.isfile(path):
             return self.reply(404, b"not found")
         with lock:
             served += 1
-            per_name[os.path.basename(name)] = per_name.get(os.path.basename(name), 0) + 1
+            key = os.path.basename(name)
+            per_name[key] = per_name.get(key, 0) + 1
+            os.makedirs(os.path.join(directory, ".count"), exist_ok=True)
+            with open(os.path.join(directory, ".count", key), "w") as f:
+                f.write(str(per_name[key]))
         with open(path, "rb") as f:
             body = f.read()
         if mode == "files":

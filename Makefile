@@ -41,6 +41,7 @@ demo: deps build
 # Both built as `make install` builds virtsync (Swift runtime linked in), so that the floor pays the same start-up.
 bench: deps services
 	$(SWIFT) build $(RELEASE) --product virtsync
+	$(SWIFT) build $(RELEASE) --product virtsync-agent
 	$(SWIFT) build $(RELEASE) --product virtsync-bench
 	.build/release/virtsync-bench
 

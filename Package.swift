@@ -26,7 +26,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"4.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.25.0"),
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
     ],
     targets: [
@@ -63,6 +63,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: settings),
+        // C shim: libxml2's parser and RelaxNG validator, from Debian's libxml2-dev.
+        .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The one safe wrapper of libxml2's RelaxNG validation; no C type leaves it.
+        .target(name: "RelaxNG", dependencies: ["CLibxml2"], swiftSettings: settings),
         // Pure core: libvirt XML as values, manifests, plan. No C, no I/O.
         .target(name: "LibvirtXML", swiftSettings: settings),
         .target(name: "VirtsyncManifest", dependencies: ["LibvirtXML", "Yams"], swiftSettings: settings),
@@ -77,13 +81,18 @@ let package = Package(
             swiftSettings: settings),
         // The agent's git source: fetch, check out, verify commit signatures (libgit2).
         .target(name: "VirtsyncGitSource", dependencies: ["VirtsyncSource", "Git"], swiftSettings: settings),
-        // The edge that touches libvirt: observe, apply, check.
-        .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "Libvirt", "VirtsyncImages", "Isofs"], swiftSettings: settings),
+        // Offline validation against libvirt's own RelaxNG schemas: rendered and raw XML, no libvirtd.
+        .target(name: "VirtsyncSchema", dependencies: ["VirtsyncPlan", "RelaxNG"], swiftSettings: settings),
+        // The edge that touches libvirt: observe, canonicalize, apply, check.
+        .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "VirtsyncSchema", "Libvirt", "VirtsyncImages", "Isofs"], swiftSettings: settings),
+        // Which virtsync this is: version and the git revision stamped by the RevisionStamp plugin.
+        .plugin(name: "RevisionStamp", capability: .buildTool()),
+        .target(name: "VirtsyncBuildInfo", swiftSettings: settings, plugins: ["RevisionStamp"]),
         // The reports: events, the status file, Prometheus metrics.
         .target(
             name: "VirtsyncReport",
             dependencies: [
-                "VirtsyncPlan", "VirtsyncHost",
+                "VirtsyncPlan", "VirtsyncHost", "VirtsyncBuildInfo",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -112,7 +121,7 @@ let package = Package(
         .executableTarget(
             name: "virtsync",
             dependencies: [
-                "VirtsyncHost", "VirtsyncSource", "VirtsyncReport", "VirtsyncImages",
+                "VirtsyncHost", "VirtsyncSchema", "VirtsyncSource", "VirtsyncReport", "VirtsyncBuildInfo", "VirtsyncImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings),
@@ -120,8 +129,9 @@ let package = Package(
         .executableTarget(
             name: "virtsync-agent",
             dependencies: [
-                "VirtsyncAgent", "VirtsyncJournal", "VirtsyncReport",
+                "VirtsyncAgent", "VirtsyncJournal", "VirtsyncReport", "VirtsyncBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -130,6 +140,14 @@ let package = Package(
         // The benchmark's floor: the same libvirt calls with nothing else.
         .executableTarget(name: "virtsync-bench", dependencies: ["VirtsyncHost", "Libvirt"], swiftSettings: settings),
 
+        // What the test targets share: a child-process runner, golden files, libvirt name prefixes.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
+        // The command line end to end: the built `virtsync` run on fixtures, output against goldens.
+        .testTarget(
+            name: "CLITests", dependencies: ["virtsync", "TestSupport", "VirtsyncBuildInfo"],
+            exclude: ["Fixtures"], swiftSettings: settings),
+        // The README and docs/: links resolve, examples load, the README's example is the runnable set.
+        .testTarget(name: "DocsTests", dependencies: ["VirtsyncManifest"], swiftSettings: settings),
         .testTarget(name: "LibvirtXMLTests", dependencies: ["LibvirtXML"], swiftSettings: settings),
         .testTarget(
             name: "VirtsyncManifestTests", dependencies: ["VirtsyncManifest"],
@@ -139,10 +157,15 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "GitTests", dependencies: ["Git", "VirtsyncSource", "VirtsyncGitSource"], swiftSettings: settings),
         .testTarget(name: "LibvirtTests", dependencies: ["Libvirt"], swiftSettings: settings),
+        .testTarget(name: "RelaxNGTests", dependencies: ["RelaxNG"], swiftSettings: settings),
+        .testTarget(
+            name: "VirtsyncSchemaTests", dependencies: ["VirtsyncSchema", "RelaxNG", "VirtsyncManifest", "VirtsyncPlan"],
+            swiftSettings: settings),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: settings),
         .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
         .testTarget(
-            name: "VirtsyncReportTests", dependencies: ["VirtsyncReport", "VirtsyncJournal", "Systemd"], swiftSettings: settings),
+            name: "VirtsyncReportTests", dependencies: ["VirtsyncReport", "VirtsyncJournal", "Systemd", "VirtsyncBuildInfo"],
+            swiftSettings: settings),
         .testTarget(
             name: "VirtsyncAgentTests",
             dependencies: [
@@ -159,9 +182,10 @@ let package = Package(
             swiftSettings: settings),
         .testTarget(
             name: "RealHostTests", dependencies: [
-                "VirtsyncHost", "VirtsyncSource", "VirtsyncImages", "VirtsyncTestSupport",
+                "VirtsyncHost", "VirtsyncSource", "VirtsyncSchema", "Libvirt", "VirtsyncImages", "VirtsyncTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: settings),
     ]
 )

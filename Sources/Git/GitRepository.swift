@@ -14,7 +14,7 @@ public final class GitRepository: @unchecked Sendable {
     let handle: OpaquePointer
     private let lock = Mutex(())
 
-    private init(handle: OpaquePointer) {
+    init(handle: OpaquePointer) {
         self.handle = handle
     }
 
@@ -67,7 +67,7 @@ public final class GitRepository: @unchecked Sendable {
         try lock.withLock { _ throws(Failure) in try body() }
     }
 
-    private static func started() throws(GitError) {
+    static func started() throws(GitError) {
         guard GitRuntime.ready >= 0 else {
             throw .own("git_libgit2_init", GIT_ERROR, GIT_ERROR_NONE, "libgit2 failed to initialise")
         }

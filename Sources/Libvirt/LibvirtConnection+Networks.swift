@@ -21,12 +21,11 @@ extension LibvirtConnection {
         }
     }
 
-    /// Defines (or redefines) a persistent network, validating the XML against libvirt's schema
-    /// (`virNetworkDefineXMLFlags` with `VIR_NETWORK_DEFINE_VALIDATE`).
-    public func defineNetwork(xml: String) throws(LibvirtError) -> LibvirtNetwork {
-        let network = try writeHandle("virNetworkDefineXMLFlags") {
-            virNetworkDefineXMLFlags(handle, xml, VIR_NETWORK_DEFINE_VALIDATE.rawValue)
-        }
+    /// Defines (or redefines) a persistent network (`virNetworkDefineXMLFlags`); with `validate`, libvirtd
+    /// checks the XML against its schema first (`VIR_NETWORK_DEFINE_VALIDATE`).
+    public func defineNetwork(xml: String, validate: Bool = false) throws(LibvirtError) -> LibvirtNetwork {
+        let flags = validate ? VIR_NETWORK_DEFINE_VALIDATE.rawValue : 0
+        let network = try writeHandle("virNetworkDefineXMLFlags") { virNetworkDefineXMLFlags(handle, xml, flags) }
         return LibvirtNetwork(adopting: network, connection: self)
     }
 }

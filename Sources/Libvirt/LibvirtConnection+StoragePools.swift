@@ -15,12 +15,12 @@ extension LibvirtConnection {
         }
     }
 
-    /// Defines (or redefines) a persistent storage pool, validating the XML against libvirt's schema
-    /// (`virStoragePoolDefineXML` with `VIR_STORAGE_POOL_DEFINE_VALIDATE`). It is neither built nor started.
-    public func defineStoragePool(xml: String) throws(LibvirtError) -> LibvirtStoragePool {
-        let pool = try writeHandle("virStoragePoolDefineXML") {
-            virStoragePoolDefineXML(handle, xml, VIR_STORAGE_POOL_DEFINE_VALIDATE.rawValue)
-        }
+    /// Defines (or redefines) a persistent storage pool (`virStoragePoolDefineXML`); it is neither built
+    /// nor started. With `validate`, libvirtd checks the XML against its schema first
+    /// (`VIR_STORAGE_POOL_DEFINE_VALIDATE`).
+    public func defineStoragePool(xml: String, validate: Bool = false) throws(LibvirtError) -> LibvirtStoragePool {
+        let flags = validate ? VIR_STORAGE_POOL_DEFINE_VALIDATE.rawValue : 0
+        let pool = try writeHandle("virStoragePoolDefineXML") { virStoragePoolDefineXML(handle, xml, flags) }
         return LibvirtStoragePool(adopting: pool, connection: self)
     }
 

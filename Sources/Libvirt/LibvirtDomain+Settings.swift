@@ -44,4 +44,11 @@ extension LibvirtDomain {
             virDomainBlockResize(handle, disk, bytes, VIR_DOMAIN_BLOCK_RESIZE_BYTES.rawValue)
         }
     }
+
+    /// Hot-plugs a device described by its XML (`virDomainAttachDeviceFlags`).
+    public func attachDevice(xml: String, affect: DomainAffect) throws(LibvirtError) {
+        try connection.write("virDomainAttachDeviceFlags") {
+            virDomainAttachDeviceFlags(handle, xml, affect.domainFlags)
+        }
+    }
 }

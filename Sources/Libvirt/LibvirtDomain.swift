@@ -32,8 +32,13 @@ public final class LibvirtDomain: @unchecked Sendable {
     }
 
     /// The domain's XML: the persistent definition when `inactive`, else the live one (`virDomainGetXMLDesc`).
-    public func xml(inactive: Bool) throws(LibvirtError) -> String {
-        let flags = inactive ? VIR_DOMAIN_XML_INACTIVE.rawValue : 0
+    ///
+    /// With `secure`, security-sensitive values (graphics passwords) are included
+    /// (`VIR_DOMAIN_XML_SECURE`): without them a manifest that sets a password would differ forever.
+    /// It needs a read-write connection.
+    public func xml(inactive: Bool, secure: Bool = false) throws(LibvirtError) -> String {
+        var flags = inactive ? VIR_DOMAIN_XML_INACTIVE.rawValue : 0
+        if secure { flags |= VIR_DOMAIN_XML_SECURE.rawValue }
         return try Check.string("virDomainGetXMLDesc", virDomainGetXMLDesc(handle, flags))
     }
 

@@ -13,9 +13,9 @@ public actor GitSource: ManifestSource {
     public let ref: String
     /// Where the clone lives (under the agent's state directory).
     public let directory: String
-    let credentials: @Sendable () throws -> FetchOptions
+    public nonisolated let credentials: @Sendable () throws -> FetchOptions
     /// The commit signature check (`source.verify`); nil checks nothing.
-    public let verifier: CommitVerifier?
+    public nonisolated let verifier: CommitVerifier?
     var repository: GitRepository?
     var current: Git.ObjectID?
 

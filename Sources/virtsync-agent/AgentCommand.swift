@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
 import ServiceLifecycle
 import UnixSignals
 import VirtsyncAgent
+import VirtsyncBuildInfo
 import VirtsyncJournal
 import VirtsyncReport
 
@@ -13,7 +15,8 @@ import VirtsyncReport
 @main
 struct AgentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "virtsync run", abstract: "Run the agent: track a git repository and keep this host in sync.")
+        commandName: "virtsync run", abstract: "Run the agent: track a git repository and keep this host in sync.",
+        version: BuildInfo.description)
 
     @Option(help: "The agent's config file.")
     var config = "/etc/virtsync/config.yaml"
@@ -22,6 +25,10 @@ struct AgentCommand: AsyncParsableCommand {
     var once = false
 
     func run() async throws {
+        // The HTTP endpoints (metrics, webhook) take a few requests a minute: one event loop thread serves
+        // them. NIO's default is one thread per core, each with its own stack and malloc arena, which on a
+        // 64-core KVM host is 64 idle threads. Set once, before anything uses NIO's singleton group.
+        NIOSingletons.groupLoopCountSuggestion = 1
         let settings: AgentConfig
         do {
             settings = try AgentConfig.load(path: config)
@@ -50,7 +57,7 @@ struct AgentCommand: AsyncParsableCommand {
             switch summary.result {
             case .inSync, .applied: return
             case .drifted: throw ExitCode(2)
-            case .failed, .refused, .sourceFailed: throw ExitCode.failure
+            case .failed, .refused, .sourceFailed, .rolledBack: throw ExitCode.failure
             }
         }
         let group = ServiceGroup(services: agent.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

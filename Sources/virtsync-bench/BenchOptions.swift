@@ -1,6 +1,6 @@
 import Foundation
 
-/// The command line of a benchmark run: `virtsync-bench [--sizes 50,500] [--repeat 3] [--rounds 5] [--binary PATH]`.
+/// The command line of a benchmark run: `virtsync-bench [--sizes 50,500] [--repeat 3] [--rounds 5] [--idle 60] [--binary PATH]`.
 ///
 /// Parsed by hand: the target depends only on VirtsyncHost and Libvirt, and three options do not need more.
 struct BenchOptions {
@@ -9,12 +9,14 @@ struct BenchOptions {
     /// No-op runs (apply, plan and the floor's read) per repetition: they take a tenth of a second, so
     /// more of them steady the median at little cost.
     var rounds = 5
+    /// How long the idle agent is watched after its first reconcile; 0 skips it.
+    var idleSeconds = 60
     var binary: String
     var uri = "qemu:///system"
 
     /// The usage line printed on a bad argument.
     static let usage = """
-        usage: virtsync-bench [--sizes 50,500] [--repeat 3] [--rounds 5] [--binary PATH] [--connect URI]
+        usage: virtsync-bench [--sizes 50,500] [--repeat 3] [--rounds 5] [--idle 60] [--binary PATH] [--connect URI]
                virtsync-bench floor-define DIR-or-N PREFIX [--connect URI]
                virtsync-bench floor-read PREFIX [--connect URI]
         """
@@ -35,6 +37,9 @@ struct BenchOptions {
             case "--rounds":
                 guard let count = Int(value), count > 0 else { throw UsageError("bad --rounds \(value)") }
                 rounds = count
+            case "--idle":
+                guard let seconds = Int(value), seconds >= 0 else { throw UsageError("bad --idle \(value)") }
+                idleSeconds = seconds
             case "--binary": binary = value
             case "--connect": uri = value
             default: throw UsageError("unknown option \(flag)")

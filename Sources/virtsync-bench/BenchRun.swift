@@ -22,6 +22,20 @@ struct BenchRun {
         }
         let table = Table(rows: rows).render()
         print(table, terminator: "")
+        if options.idleSeconds > 0 { try measureIdleAgent(fixture: fixture) }
+    }
+
+    /// The idle agent's line under the table.
+    private func measureIdleAgent(fixture: BenchFixture) throws {
+        let agent = URL(fileURLWithPath: options.binary).deletingLastPathComponent().appendingPathComponent("virtsync-agent")
+        let idle = IdleAgent(agent: agent.path, seconds: options.idleSeconds)
+        Progress.note("idle agent: \(idle.objects) managed objects on test:///default, \(idle.seconds) s")
+        let directory = fixture.directory.appendingPathComponent("idle")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let figures = try idle.measure(in: directory)
+        print(String(
+            format: "idle agent (%d managed objects, %d s): RSS %.1f MiB (anonymous %.1f, file-backed %.1f), CPU %.3f %% of a core, %d threads",
+            idle.objects, idle.seconds, figures.rss, figures.anon, figures.file, figures.cpuShare * 100, figures.threads))
     }
 
     /// The three rows of one size; the repetitions interleave virtsync and floor so drift hits both alike.

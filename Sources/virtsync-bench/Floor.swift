@@ -6,6 +6,7 @@ struct Floor {
     var uri: String?
 
     /// Defines one minimal domain per name: from a number N (`PREFIX0001`…) or a manifest directory (file names).
+    /// A plain define, without libvirtd's VALIDATE flag: virtsync validates offline and defines the same way.
     func define(source: String, prefix: String) throws {
         let names = try Self.names(source: source, prefix: prefix)
         let connection = try LibvirtConnection(uri: uri ?? "qemu:///system")
@@ -14,13 +15,13 @@ struct Floor {
         }
     }
 
-    /// Lists every domain in one call and reads the inactive XML of those with the prefix, as virtsync
-    /// reads only the domains its manifests or inventory name.
+    /// Lists every domain in one call and reads the inactive XML of those with the prefix (with the
+    /// security flag, as virtsync reads), as virtsync reads only the domains its manifests or inventory name.
     func read(prefix: String) throws {
         let connection = try LibvirtConnection(uri: uri ?? "qemu:///system")
         var bytes = 0
         for domain in try connection.listDomains() where domain.name.hasPrefix(prefix) {
-            bytes += try domain.xml(inactive: true).utf8.count
+            bytes += try domain.xml(inactive: true, secure: true).utf8.count
         }
         // Use the result, so the reads cannot be thought dead.
         if bytes == 0 { FileHandle.standardError.write(Data("floor-read: no domain with prefix \(prefix)\n".utf8)) }

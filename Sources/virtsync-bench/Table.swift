@@ -4,8 +4,11 @@ import Foundation
 struct Table {
     var rows: [Measurement]
 
-    /// virtsync may cost this much more than the bare libvirt calls.
+    /// A no-op plan or apply may cost this much more than the bare libvirt reads.
     static let floorTarget = 1.5
+    /// A first apply may cost this much more than a plain define loop: virtsync checks every document
+    /// against libvirt's schemas itself (parsed once) instead of asking libvirtd to on each define.
+    static let firstApplyTarget = 1.2
     /// Growing N by k may cost this much more than k times as long.
     static let linearitySlack = 1.1
 
@@ -45,15 +48,16 @@ struct Table {
     }
 
     private func targets() -> String {
-        func verdicts(_ kind: MeasurementKind) -> String {
+        func verdicts(_ kind: MeasurementKind, _ limit: Double) -> String {
             rows.filter { $0.kind == kind }.map { row in
-                "N=\(row.size) " + String(format: "%.2fx", row.ratio) + (row.ratio <= Self.floorTarget ? " ok" : " OVER")
+                "N=\(row.size) " + String(format: "%.2fx", row.ratio) + (row.ratio <= limit ? " ok" : " OVER")
             }.joined(separator: ", ")
         }
         let limit = String(format: "%.1fx", Self.floorTarget)
-        return "targets: no-op plan <= \(limit) floor (\(verdicts(.planNoop))); "
-            + "no-op apply <= \(limit) floor (\(verdicts(.applyNoop))); "
-            + "first apply <= \(limit) floor (\(verdicts(.applyFirst)))"
+        let first = String(format: "%.1fx", Self.firstApplyTarget)
+        return "targets: no-op plan <= \(limit) floor (\(verdicts(.planNoop, Self.floorTarget))); "
+            + "no-op apply <= \(limit) floor (\(verdicts(.applyNoop, Self.floorTarget))); "
+            + "first apply <= \(first) floor (\(verdicts(.applyFirst, Self.firstApplyTarget)))"
     }
 
     private func row(_ size: Int, _ kind: MeasurementKind) -> Measurement? {

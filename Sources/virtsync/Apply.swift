@@ -14,9 +14,22 @@ extension Virtsync {
         @Flag(help: "Observe again afterwards and fail if anything is still pending.")
         var verify = false
 
+        @Option(help: "Refuse a prune that would destroy more than this share (0 to 1) of the managed objects.")
+        var maxDestroyShare = 0.3
+
+        @Flag(help: "Destroy without asking on a terminal.")
+        var yes = false
+
+        func validate() throws {
+            guard (0...1).contains(maxDestroyShare) else {
+                throw ValidationError("--max-destroy-share must be a number from 0 to 1, got \(maxDestroyShare)")
+            }
+        }
+
         func run() async throws {
             let (session, planned) = try Console.plan(global, manifests, flags)
             try Console.show(planned.plan, format: .text)
+            try Console.guardDestroys(planned, prune: flags.prune, maxDestroyShare: maxDestroyShare, yes: yes)
             let report = try Console.apply(session, planned)
             var failed = !report.succeeded || !planned.plan.refused.isEmpty
             if verify {

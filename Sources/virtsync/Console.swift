@@ -4,6 +4,7 @@ import VirtsyncHost
 import VirtsyncImages
 import VirtsyncManifest
 import VirtsyncPlan
+import VirtsyncSchema
 import VirtsyncSource
 
 /// `--output` of plan.
@@ -22,7 +23,7 @@ enum Console {
     static func allowedPaths(_ options: ManifestOptions) -> [String] { ["/var/lib/libvirt/images"] + options.allowedPaths }
 
     /// Reads and validates the manifests (without the host); prints every diagnostic; exit 1 on errors.
-    static func load(_ options: ManifestOptions, hostAware: Bool) throws -> ManifestLoadResult {
+    static func load(_ options: ManifestOptions) throws -> ManifestLoadResult {
         let files: [ManifestFile]
         do {
             files = try ManifestDirectory.read(options.paths)
@@ -33,9 +34,11 @@ enum Console {
         var result = ManifestLoader.load(files)
         // cloud-init `{file:}` documents are read beside their manifests; seeds get their digest.
         result.diagnostics += SeedFiles.resolve(&result.manifests)
-        if !result.hasErrors && !hostAware {
+        if !result.hasErrors {
             result.diagnostics += ManifestValidator.validate(
                 result.manifests, context: ValidationContext(allowedPaths: allowedPaths(options)))
+            // libvirt's own schemas, offline: a typo libvirt would drop silently is caught without libvirtd.
+            result.diagnostics += SchemaValidator.validate(result.manifests, files: files)
         }
         for diagnostic in result.diagnostics.sorted(by: { $0.location.description < $1.location.description }) {
             err(diagnostic.description)
@@ -64,15 +67,16 @@ enum Console {
         }
     }
 
-    /// Loads, selects this host's manifests, observes the host and plans; exit 1 on any error.
+    /// Reads the manifests, then the one stage the agent uses too: loaded, selected for this host, checked
+    /// against the host and planned. Prints every diagnostic; a refused revision exits 1.
     static func plan(_ global: GlobalOptions, _ options: ManifestOptions, _ flags: PlanFlags, session: SyncSession? = nil) throws
         -> (session: SyncSession, planned: SyncSession.Planned)
     {
         let session = try session ?? Self.session(global)
-        let planned: SyncSession.Planned
+        let checked: CheckedRevision
         do {
-            planned = try session.plan(
-                loading: { try selected(options) }, allowedPaths: allowedPaths(options),
+            checked = try session.check(
+                loading: { try revision(options) },
                 options: PlanOptions(prune: flags.prune, adopt: flags.adopt, revision: options.paths.joined(separator: " ")))
         } catch let exit as ExitCode {
             throw exit
@@ -80,20 +84,37 @@ enum Console {
             err("error: \(error)")
             throw ExitCode.failure
         }
-        for diagnostic in planned.diagnostics { err(diagnostic.description) }
-        if planned.hasErrors { throw ExitCode.failure }
-        return (session, planned)
+        switch checked {
+        case .refused(let refusal):
+            for diagnostic in refusal.diagnostics { err(diagnostic.description) }
+            err("error: refused: \(refusal.errors.count) error(s); nothing was planned or applied")
+            throw ExitCode.failure
+        case .valid(let planned):
+            for diagnostic in planned.warnings { err(diagnostic.description) }
+            return (session, planned)
+        }
     }
 
-    /// This host's manifests; an empty set is refused (exit 1).
-    private static func selected(_ options: ManifestOptions) throws -> [Manifest] {
-        let loaded = try load(options, hostAware: true)
-        guard !loaded.manifests.isEmpty else {
+    /// The files under PATH...; an empty tree is refused (exit 1).
+    private static func revision(_ options: ManifestOptions) throws -> RevisionManifests {
+        let files: [ManifestFile]
+        do {
+            files = try ManifestDirectory.read(options.paths)
+        } catch {
+            err(error.description)
+            throw ExitCode.failure
+        }
+        guard !files.isEmpty else {
             // An empty tree is far more often a wrong path or a broken checkout than a wish to prune everything.
             err("error: no manifests under \(options.paths.joined(separator: " ")): an empty set is refused")
             throw ExitCode.failure
         }
-        return loaded.manifests.filter(selector(options).selects)
+        var loaded = ManifestLoader.load(files)
+        // cloud-init `{file:}` documents are read beside their manifests; seeds get their digest.
+        loaded.diagnostics += SeedFiles.resolve(&loaded.manifests)
+        return RevisionManifests(
+            revision: options.paths.joined(separator: " "), loaded: loaded, selector: selector(options),
+            allowedPaths: allowedPaths(options))
     }
 
     static func show(_ plan: VirtsyncPlan.Plan, format: OutputFormat) throws {

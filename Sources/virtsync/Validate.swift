@@ -9,7 +9,7 @@ extension Virtsync {
         @OptionGroup var manifests: ManifestOptions
 
         func run() async throws {
-            let loaded = try Console.load(manifests, hostAware: false)
+            let loaded = try Console.load(manifests)
             Console.out("\(loaded.manifests.count) manifests valid")
         }
     }

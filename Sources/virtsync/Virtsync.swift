@@ -1,4 +1,5 @@
 import ArgumentParser
+import VirtsyncBuildInfo
 
 /// `virtsync`: keeps a KVM host's libvirt objects equal to a tree of manifests.
 @main
@@ -6,5 +7,6 @@ struct Virtsync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "virtsync",
         abstract: "GitOps for libvirt: validate, plan and apply manifests of networks, pools, volumes and VMs.",
-        subcommands: [Validate.self, Plan.self, Apply.self, Check.self, Export.self, Run.self, Status.self])
+        version: BuildInfo.description,
+        subcommands: [Validate.self, Plan.self, Apply.self, Check.self, Export.self, Run.self, Status.self, Preview.self])
 }

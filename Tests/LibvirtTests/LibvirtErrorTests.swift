@@ -3,13 +3,13 @@ import Testing
 
 @Suite("Libvirt errors")
 struct LibvirtErrorTests {
-    @Test("defining a domain that breaks the schema throws libvirt's own message")
+    @Test("defining a domain that breaks the schema, asking libvirtd to validate, throws libvirt's own message")
     func invalidDomainXML() throws {
         let connection = try connect()
         let name = uniqueName("bad")
         let xml = "<domain type='test'><name>\(name)</name><memory>1024</memory><frobnicate/></domain>"
 
-        let error = try #require(throws: LibvirtError.self) { try connection.defineDomain(xml: xml) }
+        let error = try #require(throws: LibvirtError.self) { try connection.defineDomain(xml: xml, validate: true) }
 
         #expect(error.operation == "virDomainDefineXMLFlags")
         #expect(error.code == 92)  // VIR_ERR_XML_INVALID_SCHEMA

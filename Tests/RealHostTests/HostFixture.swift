@@ -58,10 +58,10 @@ final class HostFixture {
     }
 
     func plan() throws -> SyncSession.Planned {
-        let planned = try session.plan(
-            try manifests(), allowedPaths: [RealHost.imagesRoot], options: PlanOptions(revision: "realhost-\(id)"))
-        try #require(!planned.hasErrors, "host validation: \(planned.diagnostics.map(\.description))")
-        return planned
+        try session.check(
+            RevisionManifests(revision: "realhost-\(id)", selected: try manifests(), allowedPaths: [RealHost.imagesRoot]),
+            options: PlanOptions(revision: "realhost-\(id)")
+        ).planned()
     }
 
     /// Plans and applies; every step must succeed.

@@ -23,6 +23,7 @@ enum RenderExamples {
         ("domain-myvm", myvmDomain),
         ("domain-tuned", tunedDomain),
         ("domain-custom-cpu", customCPUDomain),
+        ("domain-every-device", everyDeviceDomain),
     ]
 
     /// Seed 3.1: the default NAT network with DHCP.

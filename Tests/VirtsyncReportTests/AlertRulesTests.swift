@@ -12,13 +12,14 @@ struct AlertRulesTests {
 
     static let expectedAlerts: Set = [
         "VirtsyncDrift", "VirtsyncStaleRevision", "VirtsyncFetchFailing", "VirtsyncAgentDown", "VirtsyncPendingRestart",
+        "VirtsyncRolledBack",
     ]
 
     @Test("promtool accepts the rules", .enabled(if: Tool.exists("promtool"), "promtool is not installed (Debian: prometheus)"))
     func promtool() throws {
         let result = try Tool.run("promtool", ["check", "rules", Self.rules.path])
         #expect(result.status == 0, "\(String(decoding: result.output, as: UTF8.self))\(result.error)")
-        #expect(String(decoding: result.output, as: UTF8.self).contains("SUCCESS: 5 rules found"))
+        #expect(String(decoding: result.output, as: UTF8.self).contains("SUCCESS: 6 rules found"))
     }
 
     @Test("every alert is there, and every virtsync_ metric an alert uses is exported")

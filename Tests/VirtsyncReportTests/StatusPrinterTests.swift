@@ -6,9 +6,12 @@ import VirtsyncReport
 struct StatusPrinterTests {
     @Test("header, one line per object and the last reconciles")
     func table() {
-        let text = StatusPrinter.text(Samples.status())
+        var status = Samples.status()
+        status.virtsync = .init(version: "0.6.0", revision: "1a2b3c4d5e6f")
+        let text = StatusPrinter.text(status)
         #expect(text == """
             host         kvm01 (enforce)
+            agent        virtsync 0.6.0 (revision 1a2b3c4d5e6f)
             source       https://git.example.com/fleet.git @ main
             applied      3f2a9c1d0b7e at 2026-11-18 11:06:40 UTC
             attempted    3f2a9c1d0b7e at 2026-11-18 11:07:40 UTC
@@ -33,7 +36,8 @@ struct StatusPrinterTests {
 
     @Test("a status before the first reconcile says what is missing")
     func empty() {
-        let status = AgentStatus(host: "kvm01", mode: "report", source: .init(url: "file:///srv/fleet", ref: "v1.2"))
+        var status = AgentStatus(host: "kvm01", mode: "report", source: .init(url: "file:///srv/fleet", ref: "v1.2"))
+        status.virtsync = nil
         #expect(StatusPrinter.text(status) == """
             host         kvm01 (report)
             source       file:///srv/fleet @ v1.2

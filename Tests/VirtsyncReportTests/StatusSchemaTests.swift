@@ -34,6 +34,20 @@ struct StatusSchemaTests {
         #expect(try validate(StatusFile.encode(status)) == [])
     }
 
+    @Test("a status with previews and a rolled-back reconcile validates")
+    func previews() throws {
+        var status = Samples.status()
+        status.previews = [Samples.preview(), PreviewStatus(
+            ref: "refs/pull/2/head", revision: Samples.revision, base: nil, plannedAt: Samples.date(5), steps: [],
+            error: "hosts/kvm01/web1.yaml:7:11: error: spec.memory: expected a size such as 2GiB, got 'lots'")]
+        status.record(ReconcileSummary(
+            startedAt: date(90), finishedAt: date(99), trigger: "webhook", revision: Samples.revision, result: .rolledBack,
+            error: "domain/web1 failed its health check"))
+        #expect(try validate(StatusFile.encode(status)) == [])
+    }
+
+    private func date(_ offset: Double) -> Date { Samples.date(offset) }
+
     @Test("an unknown key, a wrong state and a volume without its pool are rejected")
     func rejects() throws {
         var object = try JSONSerialization.jsonObject(with: StatusFile.encode(Samples.status())) as! [String: Any]

@@ -99,12 +99,13 @@ private struct ConfigDecoder {
     }
 
     private func source(_ node: Field) -> SourceConfig? {
-        guard let members = node.mapping(["url", "ref", "interval", "auth", "verify"]) else { return nil }
+        guard let members = node.mapping(["url", "ref", "interval", "preview", "auth", "verify"]) else { return nil }
         // Read on without a URL, so the other keys' problems are reported in the same pass.
         let url = members.required("url")?.nonEmptyString()
         var source = SourceConfig(url: url ?? "")
         members.optional("ref").flatMap { $0.nonEmptyString() }.map { source.ref = $0 }
         members.optional("interval").flatMap { $0.duration() }.map { source.interval = $0 }
+        members.optional("preview").flatMap { $0.previewConfig() }.map { source.preview = $0 }
         if let auth = members.optional("auth")?.mapping(["tokenFile", "sshKeyFile", "knownHostsFile"]) {
             source.auth.tokenFile = auth.optional("tokenFile").flatMap(absolutePath)
             source.auth.sshKeyFile = auth.optional("sshKeyFile").flatMap(absolutePath)

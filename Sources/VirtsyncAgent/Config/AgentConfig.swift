@@ -48,6 +48,8 @@ public struct SourceConfig: Sendable, Hashable {
     public var ref = "main"
     /// The poll interval (jittered by the agent).
     public var interval = Duration.seconds(60)
+    /// Refs planned besides `ref` and never applied (pull-request previews).
+    public var preview = PreviewConfig()
     public var auth = Auth()
     public var verify = Verify()
 

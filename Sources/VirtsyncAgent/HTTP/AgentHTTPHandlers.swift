@@ -1,4 +1,5 @@
 internal import Hummingbird
+internal import VirtsyncReport
 
 /// What the routes of `AgentHTTPServer` do, apart from the routing: shared by every listener.
 struct AgentHTTPHandlers: Sendable {
@@ -10,10 +11,20 @@ struct AgentHTTPHandlers: Sendable {
     let onWebhook: @Sendable () async -> Void
     let onRejected: @Sendable (WebhookVerifier.Rejection) async -> Void
     let onListening: @Sendable (ListenAddress) async -> Void
+    /// This host's previews, when `source.preview` is on.
+    let previews: (@Sendable () -> PreviewReport)?
 
     func metricsResponse() -> Response {
         var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics())))
         response.headers[.contentType] = Self.metricsContentType
+        return response
+    }
+
+    /// `GET /previews`: the host's previews as JSON (`PreviewReport`).
+    func previewsResponse() -> Response {
+        guard let previews, let body = try? previews().encoded() else { return Response(status: .internalServerError) }
+        var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        response.headers[.contentType] = "application/json"
         return response
     }
 

@@ -1,8 +1,10 @@
 public import ServiceLifecycle
+public import VirtsyncReport
 internal import Hummingbird
 internal import NIOCore
 
-/// The agent's HTTP endpoints: `GET /metrics`, `GET /healthz` and, with a webhook secret, `POST /webhook`.
+/// The agent's HTTP endpoints: `GET /metrics`, `GET /healthz`, with previews on `GET /previews` and,
+/// with a webhook secret, `POST /webhook`.
 ///
 /// A `Service`, so the agent runs it in its `ServiceGroup` and it stops on graceful shutdown. The
 /// metrics and webhook addresses may be the same (one listener serves every route) or differ (one
@@ -35,7 +37,8 @@ public struct AgentHTTPServer: Service {
         metrics: @escaping @Sendable () -> String,
         onWebhook: @escaping @Sendable () async -> Void,
         onRejected: @escaping @Sendable (WebhookVerifier.Rejection) async -> Void = { _ in },
-        onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
+        onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in },
+        previews: (@Sendable () -> PreviewReport)? = nil
     ) {
         if let webhook, webhook.address != metricsAddress {
             listeners = [(metricsAddress, .metrics), (webhook.address, .webhook)]
@@ -44,7 +47,7 @@ public struct AgentHTTPServer: Service {
         }
         handlers = AgentHTTPHandlers(
             metrics: metrics, verifier: webhook?.verifier, onWebhook: onWebhook, onRejected: onRejected,
-            onListening: onListening)
+            onListening: onListening, previews: previews)
     }
 
     /// The listeners of a config: the webhook is served only when `webhook.secretFile` is set.
@@ -54,11 +57,12 @@ public struct AgentHTTPServer: Service {
         metrics: @escaping @Sendable () -> String,
         onWebhook: @escaping @Sendable () async -> Void,
         onRejected: @escaping @Sendable (WebhookVerifier.Rejection) async -> Void = { _ in },
-        onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
+        onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in },
+        previews: (@Sendable () -> PreviewReport)? = nil
     ) {
         self.init(
             metricsAddress: config.metrics.listen, webhook: verifier.map { (config.webhook.listen, $0) },
-            metrics: metrics, onWebhook: onWebhook, onRejected: onRejected, onListening: onListening)
+            metrics: metrics, onWebhook: onWebhook, onRejected: onRejected, onListening: onListening, previews: previews)
     }
 
     /// Serves until graceful shutdown or cancellation; if one listener fails, the other is stopped too.
@@ -80,6 +84,9 @@ public struct AgentHTTPServer: Service {
         router.get("healthz") { _, _ in "ok" }
         if routes.contains(.metrics) {
             router.get("metrics") { _, _ in handlers.metricsResponse() }
+            if handlers.previews != nil {
+                router.get("previews") { _, _ in handlers.previewsResponse() }
+            }
         }
         if routes.contains(.webhook) {
             router.post("webhook") { request, _ in

@@ -6,46 +6,113 @@ import VirtsyncPlan
 import VirtsyncReport
 
 extension Reconciler {
-    /// Plans the host against one valid revision, applies what the mode allows and reports it.
-    func reconcile(_ snapshot: ManifestSnapshot, trigger: ReconcileTrigger, started: Date) -> ReconcileSummary {
+    /// Checks the newest revision against the host and applies it when valid; otherwise reconciles the
+    /// last good one. A pass whose newest revision is refused ends `refused` whatever else it did, so
+    /// that nothing reports success while the host is not at git's revision.
+    func pass(trigger: ReconcileTrigger, started: Date) -> ReconcileSummary {
         var summary = ReconcileSummary(
-            startedAt: started, finishedAt: started, trigger: trigger.rawValue, revision: snapshot.revision, result: .inSync)
-        let planned: SyncSession.Planned
-        do {
-            planned = try session.plan(
-                snapshot.manifests, allowedPaths: policy.allowedPaths,
-                options: PlanOptions(prune: policy.prune, revision: snapshot.revision))
-        } catch {
-            return failed(&summary, "\(error)")
+            startedAt: started, finishedAt: started, trigger: trigger.rawValue, revision: nil, result: .inSync)
+        if let candidate {
+            switch verdict(candidate, &summary) {
+            case .unreadable:
+                return summary
+            case .valid(let planned):
+                if lastGood?.revision != candidate.revision { previousGood = lastGood }
+                lastGood = candidate
+                self.candidate = nil
+                refusedRevision = nil
+                healthGate?.badRevision.clear()
+                return apply(planned, &summary)
+            case .refused(let reason, let lasting):
+                if refusedRevision != candidate.revision { refuse(candidate.revision, reason) }
+                // Nothing about the host can lift a guard, only git: refused until the next revision.
+                if lasting { self.candidate = nil }
+            }
         }
-        if let reason = DestroyGuard(maxShare: policy.maxDestroyShare).refusal(planned) {
-            // Reported once per revision; every pass until git changes refuses it again, quietly.
-            if refusedRevision != snapshot.revision { refuse(snapshot.revision, reason) }
-            summary.result = .refused
-            summary.error = reason
+        guard let lastGood else {
+            summary.revision = refusedRevision
+            summary.result = refusedRevision == nil ? .sourceFailed : .refused
+            summary.error = status.lastError
             return summary
         }
-        let manifests = Dictionary(snapshot.manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        switch verdict(lastGood, &summary) {
+        case .unreadable:
+            return summary
+        case .refused(let reason, _):
+            // The host lost something the applied revision uses (a network undefined by hand), or a guard.
+            return failed(&summary, "revision \(lastGood.revision) cannot be applied to this host now: \(reason)")
+        case .valid(let planned):
+            summary = apply(planned, &summary)
+        }
+        if let refusedRevision, summary.result != .failed {
+            summary.result = .refused
+            summary.error = status.lastError ?? "revision \(refusedRevision) refused"
+        }
+        return summary
+    }
+
+    private enum Verdict {
+        case valid(SyncSession.Planned)
+        /// `lasting`: only a new revision can change it (a guard), not the host.
+        case refused(String, lasting: Bool)
+        /// The host could not be read; the summary says why.
+        case unreadable
+    }
+
+    /// The one stage (the revision checked against the host and planned), then the guards.
+    private func verdict(_ revision: RevisionManifests, _ summary: inout ReconcileSummary) -> Verdict {
+        summary.revision = revision.revision
+        let checked: CheckedRevision
+        do {
+            checked = try session.check(revision, options: PlanOptions(prune: policy.prune, revision: revision.revision))
+        } catch {
+            summary = failed(&summary, "\(error)")
+            return .unreadable
+        }
+        switch checked {
+        case .refused(let refusal):
+            return .refused(refusal.description, lasting: false)
+        case .valid(let planned):
+            let guards = RevisionGuard(maxDestroyShare: policy.maxDestroyShare, refusesEmptySelection: true)
+            if let refusal = guards.refusal(planned) { return .refused(refusal.description, lasting: true) }
+            return .valid(planned)
+        }
+    }
+
+    /// Applies what the mode allows of a valid plan and reports it.
+    private func apply(_ planned: SyncSession.Planned, _ summary: inout ReconcileSummary, afterRollback: Bool = false) -> ReconcileSummary {
+        let manifests = Dictionary(planned.manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Watch the revision's objects before applying it: events of this pass's own writes, or of an edit
         // made meanwhile, must start the next pass, not be dropped as unmanaged.
         let names = Set(manifests.keys.map { "\($0.kind.rawValue)/\($0.name)" })
         watched.withLock { $0.formUnion(names) }
         let drift = Set(planned.plan.steps.filter { origin.isDrift($0, current: manifests[$0.id]) }.map(\.id))
-        reportFindings(planned.plan, drift: drift, revision: snapshot.revision)
+        reportFindings(planned.plan, drift: drift, revision: planned.revision)
         var allowed = planned
         if policy.mode == .report { allowed.plan.steps.removeAll { drift.contains($0.id) } }
+        let gated = healthGate?.prepare(
+            allowed.plan, manifests: manifests, drift: drift, session: session, base: status.lastAppliedRevision) ?? []
         let report: ApplyReport
         do {
             report = allowed.plan.pending.isEmpty ? ApplyReport() : try session.apply(allowed)
         } catch {
             return failed(&summary, "\(error)")
         }
-        reportOutcomes(report, plan: planned.plan, drift: drift, revision: snapshot.revision)
+        reportOutcomes(report, plan: planned.plan, drift: drift, revision: planned.revision)
+        if let reason = gateHealth(gated, report: report, revision: planned.revision) {
+            // Once more with the previous good revision, so whatever else the bad one changed goes back too.
+            if !afterRollback, let previous = lastGood, case .valid(let again) = verdict(previous, &summary) {
+                summary = apply(again, &summary, afterRollback: true)
+            }
+            summary.result = .rolledBack
+            summary.error = reason
+            return summary
+        }
         remember(planned.plan, report: report, manifests: manifests)
         status.objects = ObjectStatusBuilder(plan: planned.plan, report: report, drift: drift, mode: policy.mode).statuses()
         recordAddresses()
         if report.succeeded && planned.plan.refused.isEmpty {
-            status.lastAppliedRevision = snapshot.revision
+            status.lastAppliedRevision = planned.revision
             status.lastAppliedAt = Date()
             // A refused newer revision stays the last error until a valid one replaces it.
             if refusedRevision == nil { status.lastError = nil }
@@ -58,7 +125,7 @@ extension Reconciler {
         return summary
     }
 
-    private func failed(_ summary: inout ReconcileSummary, _ error: String) -> ReconcileSummary {
+    func failed(_ summary: inout ReconcileSummary, _ error: String) -> ReconcileSummary {
         status.lastError = error
         reporter.report(.failed(nil, error: error, revision: summary.revision))
         summary.result = .failed

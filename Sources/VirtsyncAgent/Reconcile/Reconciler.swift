@@ -20,9 +20,16 @@ public actor Reconciler {
     let policy: ReconcilePolicy
     let reporter: any Reporter
     public internal(set) var session: SyncSession
-    /// The last revision whose manifests were all valid; it stays applied when a newer one is refused.
-    var lastGood: ManifestSnapshot?
+    /// The last revision found valid for this host; it stays applied when a newer one is refused.
+    var lastGood: RevisionManifests?
+    /// The newest revision fetched while it is not yet found valid for this host. One refused only for
+    /// what the host lacks stays here and is checked again on every pass: the host may gain it.
+    var candidate: RevisionManifests?
+    /// The good revision before `lastGood`: applied again when `lastGood` fails a health check.
+    var previousGood: RevisionManifests?
+    /// The newest revision, when it is refused; reported once, and every pass's result until git moves.
     var refusedRevision: String?
+    let healthGate: HealthGate?
     var origin: ChangeOrigin
     /// Drift already reported, so a persisting difference is one journald entry, not one per pass.
     var reportedDrift: [ObjectID: [FieldChange]] = [:]
@@ -30,16 +37,22 @@ public actor Reconciler {
 
     /// - Parameter appliedPath: where the fingerprints of applied manifests are kept across restarts
     ///   (`STATE_DIR/applied.json`); nil keeps them in memory.
+    /// - Parameter healthDirectory: the state directory where the health gate keeps rollback points and
+    ///   the revision it refused; nil checks no `spec.health`.
     public init(
         source: any ManifestSource, session: SyncSession, policy: ReconcilePolicy, reporter: any Reporter,
-        status: AgentStatus, appliedPath: String? = nil
+        status: AgentStatus, appliedPath: String? = nil, healthDirectory: String? = nil
     ) {
+        self.healthGate = healthDirectory.map(HealthGate.init(stateDirectory:))
+        let bad = healthGate?.badRevision.load()
+        self.refusedRevision = bad?.revision
         self.origin = ChangeOrigin(path: appliedPath)
         self.source = source
         self.session = session
         self.policy = policy
         self.reporter = reporter
         self.status = status
+        if let bad { self.status.lastError = "revision \(bad.revision) refused: \(bad.reason)" }
     }
 
     /// `Kind/name` of every object whose libvirt events should start a pass: the managed ones.
@@ -51,15 +64,8 @@ public actor Reconciler {
     @discardableResult
     public func reconcile(_ trigger: ReconcileTrigger) async -> ReconcileSummary {
         let started = Date()
-        if trigger.fetchesSource || lastGood == nil { await updateSource() }
-        var summary: ReconcileSummary
-        if let snapshot = lastGood {
-            summary = reconcile(snapshot, trigger: trigger, started: started)
-        } else {
-            summary = ReconcileSummary(
-                startedAt: started, finishedAt: Date(), trigger: trigger.rawValue, revision: nil,
-                result: refusedRevision == nil ? .sourceFailed : .refused, error: status.lastError)
-        }
+        if trigger.fetchesSource || (lastGood == nil && candidate == nil) { await updateSource() }
+        var summary = pass(trigger: trigger, started: started)
         summary.finishedAt = Date()
         let names = Set(status.objects.map { "\($0.id.kind.rawValue)/\($0.id.name)" })
         watched.withLock { $0 = names }
@@ -83,25 +89,22 @@ public actor Reconciler {
             return
         }
         status.lastAttemptedRevision = fetched.revision
-        guard fetched.revision != lastGood?.revision, fetched.revision != refusedRevision else { return }
+        guard fetched.revision != lastGood?.revision, fetched.revision != candidate?.revision,
+            fetched.revision != refusedRevision
+        else { return }
         reporter.report(.sourceFetched(revision: fetched.revision, previous: fetched.previous, forced: fetched.forced))
+        candidate = nil
         do {
-            let snapshot = try ManifestSnapshot(fetched, policy: policy)
-            if let reason = refusal(of: snapshot) {
-                refuse(fetched.revision, reason)
+            let revision = try RevisionManifests(fetched, policy: policy)
+            // Errors in the files need no host to refuse the revision for good; the rest is the pass's.
+            if let refusal = revision.hostIndependentRefusal {
+                refuse(fetched.revision, refusal.description)
             } else {
-                lastGood = snapshot
-                refusedRevision = nil
+                candidate = revision
             }
         } catch {
             refuse(fetched.revision, "\(error)")
         }
-    }
-
-    private func refusal(of snapshot: ManifestSnapshot) -> String? {
-        if !snapshot.errors.isEmpty { return snapshot.errors.map(\.description).joined(separator: "\n") }
-        if snapshot.manifests.isEmpty { return "no manifests for this host: an empty revision is refused" }
-        return nil
     }
 
     func refuse(_ revision: String, _ reason: String) {

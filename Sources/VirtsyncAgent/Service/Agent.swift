@@ -32,23 +32,34 @@ public struct Agent: Sendable {
             }
         }
         let metrics = MetricsReporter(textfile: config.metrics.textfile, logger: logger)
-        let reporters = Reporters(all: [
+        let reporting: [any Reporter] = [
             JournalReporter(logger: logger), StatusFileReporter(path: statusPath, logger: logger), metrics,
-        ])
+        ]
+        let previews = Self.previews(config, reporter: Reporters(all: reporting), logger: logger, connect: connect)
+        let reporters = Reporters(all: reporting + (previews.map { [$0.tap] } ?? []))
         reconciler = Reconciler(
             source: Self.source(config), session: try connect(), policy: Self.policy(config), reporter: reporters,
             status: Self.initialStatus(config, path: statusPath),
-            appliedPath: (config.stateDirectory as NSString).appendingPathComponent("applied.json"))
+            appliedPath: (config.stateDirectory as NSString).appendingPathComponent("applied.json"),
+            healthDirectory: config.stateDirectory)
         let queue = TriggerQueue()
         let verifier = try config.webhook.secretFile.map { path in try WebhookVerifier(secretFile: path) }
-        services = [
+        let previewQueue = previews?.queue
+        let previewReport: (@Sendable () -> PreviewReport)? = previews.map { previews in { @Sendable in previews.runner.report() } }
+        var services: [any Service] = [
             AgentService(reconciler: reconciler, queue: queue, interval: config.source.interval, logger: logger),
             EventWatcher(reconciler: reconciler, queue: queue, connect: connect, logger: logger),
             AgentHTTPServer(
                 config: config, verifier: verifier, metrics: { metrics.exposition() },
-                onWebhook: { await queue.post(.webhook) },
-                onRejected: { rejection in logger.warning("webhook refused", metadata: ["reason": "\(rejection)"]) }),
+                onWebhook: {
+                    await queue.post(.webhook)
+                    await previewQueue?.post(.webhook)
+                },
+                onRejected: { rejection in logger.warning("webhook refused", metadata: ["reason": "\(rejection)"]) },
+                previews: previewReport),
         ]
+        if let previews { services.append(previews.service) }
+        self.services = services
     }
 
     static func policy(_ config: AgentConfig) -> ReconcilePolicy {

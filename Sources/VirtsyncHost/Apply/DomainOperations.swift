@@ -26,6 +26,7 @@ struct DomainOperations {
             case .setAutostart(let on): try domain().setAutostart(on)
             case .setMemoryLive(let kib): try domain().setMemory(kibibytes: kib, affect: .live)
             case .setVcpusLive(let count): try domain().setVcpus(count, affect: .live)
+            case .attachDeviceLive(let xml): try domain().attachDevice(xml: xml, affect: .live)
             case .undefine:
                 try domain().undefine()
                 handle = nil

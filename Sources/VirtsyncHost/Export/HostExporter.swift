@@ -24,7 +24,7 @@ public struct HostExporter: Sendable {
     /// (pools, volumes, networks, domains). A selected object the host lacks is an error naming it;
     /// without a selection, one removed meanwhile is just not exported.
     public func export(_ selection: [ObjectID]) throws(HostError) -> [Exported] {
-        let reader = HostReader(connection: connection)
+        let reader = HostReader(connection: connection, secure: false)
         let wanted = selection.isEmpty ? try reader.observe(interest: []).present : Set(selection)
         let observed = try reader.observe(interest: wanted)
         if !selection.isEmpty, let missing = wanted.sorted().first(where: { observed.objects[$0] == nil }) {

@@ -12,6 +12,10 @@ public struct AddressReader: Sendable {
     /// agent's addresses that the leases did not already give.
     public func addresses(ofDomains names: [String]) -> [String: [InterfaceAddress]] {
         var result: [String: [InterfaceAddress]] = [:]
+        // libvirt's test driver invents its addresses, and its virDomainInterfaceAddresses dereferences the
+        // network's first <ip> without checking there is one: a domain on a network without an address
+        // crashes the process (libvirt 9.0 test_driver.c). Nothing true is lost by not asking it.
+        guard !connection.uri.hasPrefix("test:") else { return result }
         for name in names {
             guard let domain = try? connection.lookupDomain(name: name), (try? domain.isActive()) == true else { continue }
             let leases = (try? domain.interfaceAddresses(from: .lease)) ?? []

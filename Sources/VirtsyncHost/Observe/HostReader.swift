@@ -10,8 +10,14 @@ public import VirtsyncPlan
 /// manifest or the inventory names), once inactive and, for a running one, once live.
 public struct HostReader: Sendable {
     let connection: LibvirtConnection
+    /// Domains are read with their security-sensitive values (graphics passwords), so a manifest that sets
+    /// one is compared with what libvirt keeps; an export leaves them out, so they stay out of git.
+    let secure: Bool
 
-    public init(connection: LibvirtConnection) { self.connection = connection }
+    public init(connection: LibvirtConnection, secure: Bool = true) {
+        self.connection = connection
+        self.secure = secure
+    }
 
     public func observe(interest: Set<ObjectID>) throws(HostError) -> ObservedState {
         var state = ObservedState()
@@ -69,11 +75,11 @@ public struct HostReader: Sendable {
     private func readDomain(
         _ domain: LibvirtDomain, _ id: ObjectID, active: Bool, parser: BackgroundXMLParser
     ) throws -> ObservedObject {
-        parser.parse(try domain.xml(inactive: true), of: id)
+        parser.parse(try domain.xml(inactive: true, secure: secure), of: id)
         var object = ObservedObject(id: id, xml: XElement("domain"), active: active, power: .shutoff)
         if active {
             object.power = try domain.state() == .paused ? .paused : .running
-            object.liveXML = try Self.parse(try domain.xml(inactive: false), id)
+            object.liveXML = try Self.parse(try domain.xml(inactive: false, secure: secure), id)
         }
         return object
     }

@@ -4,8 +4,12 @@ public import Libvirt
 public import VirtsyncImages
 public import VirtsyncManifest
 public import VirtsyncPlan
+import VirtsyncSchema
 
 /// One run of the flow against one host: manifests → observe → validate against the host → plan → apply.
+///
+/// `check` is the one stage, shared by the command line and the agent, that turns a revision into a plan
+/// or refuses it; `apply` takes only what `check` found valid.
 ///
 /// The CLI's `plan` and `apply` are this type and a printer; the agent calls it on every reconcile.
 public final class SyncSession: Sendable {
@@ -15,6 +19,8 @@ public final class SyncSession: Sendable {
     public let images: ImageCache
     /// Told how long downloads go; set it before `apply` (the CLI logs, the agent also writes status).
     public let downloadProgress: @Sendable (ObjectID, DownloadProgress) -> Void
+    /// libvirt's spelling of desired documents, cached for the session's life (an agent keeps one).
+    public let canonicalizer = TestDriverCanonicalizer()
 
     public init(
         uri: String, stateDirectory: String, imageTimeouts: ImageTimeouts = ImageTimeouts(),
@@ -30,27 +36,37 @@ public final class SyncSession: Sendable {
         self.downloadProgress = downloadProgress
     }
 
-    /// What the host would need, or the manifest errors that host-aware validation found.
+    /// What the host would need for a revision that is valid for it. Only `check` makes one.
     public struct Planned: Sendable {
-        public var manifests: [Manifest]
+        /// The revision's manifests for this host.
+        public internal(set) var manifests: [Manifest]
         public var plan: Plan
-        public var inventory: Inventory
-        /// Errors refuse the whole revision; warnings are for the reader.
-        public var diagnostics: [ManifestError]
-        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        public internal(set) var inventory: Inventory
+        /// Warnings only: a revision with errors is refused and never planned.
+        public internal(set) var warnings: [ManifestError]
+        public internal(set) var revision: String
+        public internal(set) var hostName: String
+        /// How it was planned, to plan again objects that moved during the apply.
+        var options: PlanOptions
     }
 
-    public func plan(_ manifests: [Manifest], allowedPaths: [String], options: PlanOptions) throws -> Planned {
-        try plan(loading: { manifests }, allowedPaths: allowedPaths, options: options)
+    /// Checks a revision against this host and plans it: host-independent errors, then the references
+    /// only the host can answer (a network neither git nor the host has), refuse it whole alike.
+    public func check(_ revision: RevisionManifests, options: PlanOptions) throws(HostError) -> CheckedRevision {
+        do {
+            return try check(loading: { revision }, options: options)
+        } catch let error as HostError {
+            throw error
+        } catch {
+            preconditionFailure("loading a revision in memory throws nothing: \(error)")
+        }
     }
 
-    /// Plans while the manifests load: the host is read for the inventory's objects on another thread
+    /// Checks while the manifests load: the host is read for the inventory's objects on another thread
     /// meanwhile (in a steady state they are the manifests' objects), so reading files and parsing YAML
     /// overlap libvirt's round trips. Objects of the manifests the inventory lacks are read afterwards.
-    /// An error thrown by `load` is rethrown as it is.
-    public func plan(
-        loading load: () throws -> [Manifest], allowedPaths: [String], options: PlanOptions
-    ) throws -> Planned {
+    /// An error thrown by `load` is rethrown as it is; the others are `HostError`s.
+    public func check(loading load: () throws -> RevisionManifests, options: PlanOptions) throws -> CheckedRevision {
         let inventory = try inventoryStore.load(uri: connection.uri)
         let reader = HostReader(connection: connection)
         let early = Observation()
@@ -58,15 +74,17 @@ public final class SyncSession: Sendable {
         DispatchQueue.global().async(group: group) {
             early.result = Result { () throws(HostError) in try reader.observe(interest: inventory.ids) }
         }
-        let manifests: [Manifest]
+        let revision: RevisionManifests
         do {
-            manifests = try load()
+            revision = try load()
         } catch {
             group.wait()
             throw error
         }
         group.wait()
+        if let refusal = revision.hostIndependentRefusal { return .refused(refusal) }
         var observed = try early.result!.get()
+        let manifests = revision.selected
         let unread = Set(manifests.map(\.id)).subtracting(observed.objects.keys).intersection(observed.present)
         if !unread.isEmpty {
             let second = try reader.observe(interest: unread)
@@ -74,16 +92,29 @@ public final class SyncSession: Sendable {
             // One removed between the two reads is gone, to be created, not unreadable.
             observed.present.subtract(unread.subtracting(second.present))
         }
-        let diagnostics = ManifestValidator.validate(
-            manifests, context: ValidationContext(allowedPaths: allowedPaths, hostObjects: observed.present))
-        let plan = diagnostics.contains { $0.severity == .error }
-            ? Plan() : Planner(options: options).plan(manifests, observed: observed, inventory: inventory)
-        return Planned(manifests: manifests, plan: plan, inventory: inventory, diagnostics: diagnostics)
+        let hostAware = ManifestValidator.validate(
+            manifests, context: ValidationContext(allowedPaths: revision.allowedPaths, hostObjects: observed.present))
+        // The host-aware pass repeats the host-independent checks of this host's manifests; only the
+        // parser's findings are added to it.
+        var diagnostics = (revision.loadFindings + hostAware).sortedByLocation()
+        if hostAware.contains(where: { $0.severity == .error }) {
+            return .refused(RevisionRefusal(revision: revision.revision, diagnostics: diagnostics))
+        }
+        let plan = Planner(options: options, canonicalizer: canonicalizer).plan(manifests, observed: observed, inventory: inventory)
+        // What would be defined from libvirt XML users wrote is checked against libvirt's schemas here,
+        // not by libvirtd on every define.
+        let schema = SchemaValidator.validate(plan, manifests: manifests)
+        diagnostics = (diagnostics + schema).sortedByLocation()
+        if schema.contains(where: { $0.severity == .error }) {
+            return .refused(RevisionRefusal(revision: revision.revision, diagnostics: diagnostics))
+        }
+        return .valid(Planned(
+            manifests: manifests, plan: plan, inventory: inventory, warnings: diagnostics,
+            revision: revision.revision, hostName: revision.hostName, options: options))
     }
 
-    /// Applies a plan made by `plan(_:)`, keeping the inventory on disk in step with what exists.
+    /// Applies a plan `check` found valid, keeping the inventory on disk in step with what exists.
     public func apply(_ planned: Planned) throws(HostError) -> ApplyReport {
-        precondition(!planned.hasErrors, "a revision with invalid manifests is never applied")
         let update = InventoryUpdate(manifests: planned.manifests, plan: planned.plan)
         let intent = update.intent(planned.inventory)
         if intent != planned.inventory { try inventoryStore.save(intent) }

@@ -6,7 +6,7 @@ extension RawXMLSpec {
     static func fields(for kind: ManifestKind) -> [String] {
         switch kind {
         case .network, .storagePool: ["xml", "active", "autostart"]
-        case .domain: ["xml", "state", "autostart", "restartPolicy", "shutdownTimeout", "cloudInit"]
+        case .domain: ["xml", "state", "autostart", "restartPolicy", "shutdownTimeout", "health", "cloudInit"]
         case .volume: ["xml", "pool", "deletionPolicy"]
         }
     }
@@ -25,10 +25,11 @@ extension RawXMLSpec {
         let restart = spec.optional("restartPolicy")?.choice(DomainSpec.RestartPolicy.self) ?? .never
         let timeout = spec.optional("shutdownTimeout")?.seconds() ?? 120
         let deletion = spec.optional("deletionPolicy")?.choice(VolumeSpec.DeletionPolicy.self) ?? .retain
+        let health = spec.optional("health").flatMap(HealthCheck.init(reading:))
         guard let xml, kind != .volume || pool != nil else { return nil }
         self.init(
             kind: kind, xml: xml, pool: pool, active: active, state: state, autostart: autostart,
-            restartPolicy: restart, shutdownTimeoutSeconds: timeout, deletionPolicy: deletion)
+            restartPolicy: restart, shutdownTimeoutSeconds: timeout, deletionPolicy: deletion, health: health)
         cloudInit = kind == .domain ? spec.optional("cloudInit").flatMap(CloudInit.init(reading:)) : nil
     }
 

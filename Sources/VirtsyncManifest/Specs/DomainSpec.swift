@@ -10,6 +10,11 @@ public struct DomainSpec: Sendable, Hashable {
         case never = "Never"
         case graceful = "Graceful"
     }
+    /// A set of defaults for the device lists a manifest leaves out (`spec.profile`), applied when the
+    /// manifest is read: what it adds is then in `devices` like what the manifest says.
+    public enum Profile: String, Sendable, Hashable, CaseIterable {
+        case virtInstall = "virt-install"
+    }
     public enum LifecycleAction: String, Sendable, Hashable, CaseIterable {
         case destroy, restart, preserve
         case renameRestart = "rename-restart"
@@ -39,6 +44,8 @@ public struct DomainSpec: Sendable, Hashable {
     public var restartPolicy: RestartPolicy
     /// How long a graceful shutdown may take before the domain is destroyed.
     public var shutdownTimeoutSeconds: Int
+    /// Checked after the agent creates, restarts or replaces the domain; nil checks nothing.
+    public var health: HealthCheck?
     /// A cloud-init NoCloud seed attached as a cdrom; nil for none.
     public var cloudInit: CloudInit?
 
@@ -74,7 +81,8 @@ public struct DomainSpec: Sendable, Hashable {
 }
 
 extension DomainSpec {
-    /// `<os>`: architecture, machine type (`pc`, `q35` or an exact `pc-q35-7.2`), boot order, firmware.
+    /// `<os>`: architecture, machine type (`pc`, `q35` or an exact `pc-q35-7.2`), boot order, firmware,
+    /// and a kernel booted directly (`<kernel>`, `<initrd>`, `<cmdline>`).
     public struct OS: Sendable, Hashable {
         public enum BootDevice: String, Sendable, Hashable, CaseIterable { case hd, cdrom, network, fd }
         public enum Firmware: String, Sendable, Hashable, CaseIterable { case bios, efi }
@@ -82,11 +90,20 @@ extension DomainSpec {
         public var machine: String?
         public var boot: [BootDevice]
         public var firmware: Firmware?
-        public init(arch: String = "x86_64", machine: String? = nil, boot: [BootDevice] = [], firmware: Firmware? = nil) {
+        public var kernel: String?
+        public var initrd: String?
+        public var cmdline: String?
+        public init(
+            arch: String = "x86_64", machine: String? = nil, boot: [BootDevice] = [], firmware: Firmware? = nil,
+            kernel: String? = nil, initrd: String? = nil, cmdline: String? = nil
+        ) {
             self.arch = arch
             self.machine = machine
             self.boot = boot
             self.firmware = firmware
+            self.kernel = kernel
+            self.initrd = initrd
+            self.cmdline = cmdline
         }
     }
 

@@ -19,14 +19,17 @@ public struct RawXMLSpec: Sendable, Hashable {
     public var restartPolicy: DomainSpec.RestartPolicy
     public var shutdownTimeoutSeconds: Int
     public var deletionPolicy: VolumeSpec.DeletionPolicy
+    /// Domains: checked after the agent creates, restarts or replaces it (as `DomainSpec.health`).
+    public var health: HealthCheck?
     /// Domains: a cloud-init seed attached as a cdrom beside the XML's own devices.
     public var cloudInit: CloudInit?
 
     public init(
         kind: ManifestKind, xml: XElement, pool: String? = nil, active: Bool? = nil,
         state: DomainSpec.PowerState? = nil, autostart: Bool? = nil, restartPolicy: DomainSpec.RestartPolicy = .never,
-        shutdownTimeoutSeconds: Int = 120, deletionPolicy: VolumeSpec.DeletionPolicy = .retain
+        shutdownTimeoutSeconds: Int = 120, deletionPolicy: VolumeSpec.DeletionPolicy = .retain, health: HealthCheck? = nil
     ) {
+        self.health = health
         self.kind = kind
         self.xml = xml
         self.pool = pool

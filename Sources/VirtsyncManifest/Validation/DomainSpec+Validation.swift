@@ -11,55 +11,38 @@ extension DomainSpec {
         if let uuid, let problem = UUIDRule.problem(with: uuid) { findings.error("spec.uuid", problem) }
         cpu?.validate(vcpus: vcpus, into: &findings)
         cputune?.validate(vcpus: vcpus, into: &findings)
-        validateDisks(scope: scope, into: &findings)
-        validateInterfaces(scope: scope, into: &findings)
-        for (index, graphics) in devices.graphics.enumerated() {
-            if let port = graphics.port, !(5900...65535).contains(port) {
-                findings.error("spec.devices.graphics[\(index)].port", "port \(port) is outside 5900-65535; leave it out for autoport")
-            }
-        }
+        os.validate(scope: scope, into: &findings)
+        for list in Devices.lists { list.validate(devices, scope, &findings) }
+        devices.validateBetweenLists(into: &findings)
     }
+}
 
-    private func validateDisks(scope: ValidationScope, into findings: inout Findings) {
-        var targets: [String: Int] = [:]
-        for (index, disk) in devices.disks.enumerated() {
-            let field = "spec.devices.disks[\(index)]"
-            if let earlier = targets[disk.target] {
-                findings.error("\(field).target", "target '\(disk.target)' is already used by disks[\(earlier)]")
-            } else {
-                targets[disk.target] = index
-            }
-            switch disk.source {
-            case .volume(let pool, let name):
-                let poolID = ObjectID(.storagePool, pool)
-                if scope.declared.contains(poolID) || scope.hostObjects?.contains(poolID) == true {
-                    scope.require(ObjectID(.volume, name, pool: pool), at: "\(field).volume", in: &findings)
-                } else {
-                    scope.require(poolID, at: "\(field).volume.pool", in: &findings)
-                }
-            case .path(let path):
-                scope.checkPath(path, at: "\(field).path", in: &findings)
-            case .empty:
-                break
-            }
-        }
+extension DomainSpec.OS {
+    /// Direct kernel boot: the files lie under an allowed path, and an initrd or a command line needs a kernel.
+    func validate(scope: ValidationScope, into findings: inout Findings) {
+        if let kernel { scope.checkPath(kernel, at: "spec.os.kernel", in: &findings) }
+        if let initrd { scope.checkPath(initrd, at: "spec.os.initrd", in: &findings) }
+        guard kernel == nil else { return }
+        if initrd != nil { findings.error("spec.os.initrd", "an initrd needs a kernel (os.kernel)") }
+        if cmdline != nil { findings.error("spec.os.cmdline", "a kernel command line needs a kernel (os.kernel)") }
     }
+}
 
-    private func validateInterfaces(scope: ValidationScope, into findings: inout Findings) {
-        var macs: [String: Int] = [:]
-        for (index, interface) in devices.interfaces.enumerated() {
-            let field = "spec.devices.interfaces[\(index)]"
-            if case .network(let network) = interface.source {
-                scope.require(ObjectID(.network, network), at: "\(field).network", in: &findings)
-            }
-            guard let mac = interface.mac else { continue }
-            if let problem = MACRule.problem(with: mac) {
-                findings.error("\(field).mac", problem)
-            } else if let earlier = macs[mac.lowercased()] {
-                findings.error("\(field).mac", "MAC '\(mac)' is already used by interfaces[\(earlier)]")
-            } else {
-                macs[mac.lowercased()] = index
-            }
+extension DomainSpec.Devices {
+    /// What libvirt would add by itself to a list the manifest owns, which no define could ever remove.
+    func validateBetweenLists(into findings: inout Findings) {
+        let serialPorts = Set((serials ?? []).map(\.port))
+        for (index, console) in (consoles ?? []).enumerated() where console.target == .serial {
+            guard !serialPorts.contains(console.port) else { continue }
+            findings.error(
+                "spec.devices.consoles[\(index)]",
+                "a serial console shows serial port \(console.port), which devices.serials lacks; libvirt would add "
+                    + "that port by itself: add {port: \(console.port)} to devices.serials")
+        }
+        if videos?.isEmpty == true && !graphics.isEmpty {
+            findings.error(
+                "spec.devices.videos",
+                "libvirt adds a video card to a domain with graphics; leave videos out, or list one (model: none for none)")
         }
     }
 }

@@ -8,8 +8,24 @@ public import LibvirtXML
 /// member is drift. The ownership mark under `<metadata>` is never compared.
 public struct XMLComparator: Sendable {
     public var rules: EquivalenceRules
+    /// `parent/child` lists this object's manifest owns beyond the table's (device lists it names).
+    public var owning: Set<String> = []
 
     public init(rules: EquivalenceRules = .standard) { self.rules = rules }
+
+    /// This comparator, also owning the given lists (see `DesiredObject.ownedLists`).
+    public func owning(_ lists: Set<String>) -> XMLComparator {
+        var comparator = self
+        comparator.owning = lists
+        return comparator
+    }
+
+    /// The list rule of `parent/child`, owned when the manifest owns that list.
+    func rule(parent: String, child: String) -> ListRule? {
+        guard var rule = ListRule.rule(parent: parent, child: child) else { return nil }
+        if !rule.owned && owning.contains("\(parent)/\(child)") { rule.owned = true }
+        return rule
+    }
 
     /// Every owned field that differs, in document order.
     public func compare(want: XElement, have: XElement) -> [FieldChange] {
@@ -70,7 +86,7 @@ public struct XMLComparator: Sendable {
         for child in want.children where !seen.contains(child.name) {
             seen.insert(child.name)
             if path.isEmpty && child.name == "metadata" { continue }
-            let rule = ListRule.rule(parent: want.name, child: child.name)
+            let rule = rule(parent: want.name, child: child.name)
             let haveChildren = have.children(child.name)
             let pairing = ChildPairing(
                 name: child.name, want: want.children(child.name), have: haveChildren, rule: rule,
@@ -92,7 +108,7 @@ public struct XMLComparator: Sendable {
         // An owned list the manifest leaves empty while libvirt has members (a disk added to a diskless VM).
         for child in have.children where !seen.contains(child.name) {
             seen.insert(child.name)
-            guard let rule = ListRule.rule(parent: want.name, child: child.name), rule.owned, rule.emptyMeansNone,
+            guard let rule = rule(parent: want.name, child: child.name), rule.owned, rule.emptyMeansNone,
                 !want.children.isEmpty || want.name == "devices"
             else { continue }
             for (index, had) in have.children(child.name).enumerated() {

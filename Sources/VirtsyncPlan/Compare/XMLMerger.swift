@@ -34,7 +34,7 @@ public struct XMLMerger: Sendable {
             seen.insert(child.name)
             let positions = have.children.indices.filter { have.children[$0].name == child.name }
             if path.isEmpty && child.name == "metadata" { continue }
-            let rule = ListRule.rule(parent: want.name, child: child.name)
+            let rule = comparator.rule(parent: want.name, child: child.name)
             let pairing = ChildPairing(
                 name: child.name, want: want.children(child.name), have: positions.map { have.children[$0] },
                 rule: rule, differs: { !comparator.matches(want: $0, have: $1) })
@@ -48,7 +48,7 @@ public struct XMLMerger: Sendable {
             if rule?.owned == true { for (_, had) in pairing.extras { replacement[positions[had]] = .some(nil) } }
         }
         for index in have.children.indices where !seen.contains(have.children[index].name) {
-            if let rule = ListRule.rule(parent: want.name, child: have.children[index].name), rule.owned, rule.emptyMeansNone,
+            if let rule = comparator.rule(parent: want.name, child: have.children[index].name), rule.owned, rule.emptyMeansNone,
                 !want.children.isEmpty || want.name == "devices"
             {
                 replacement[index] = .some(nil)

@@ -11,6 +11,8 @@ public struct ManifestPolicy: Sendable, Hashable {
     public var autostart: Bool?
     public var restartPolicy: DomainSpec.RestartPolicy = .never
     public var shutdownTimeoutSeconds = 120
+    /// Domain: checked after the agent creates, restarts or replaces it.
+    public var health: HealthCheck?
     public var deletionPolicy: VolumeSpec.DeletionPolicy?
     /// Pool: `pool-build` on create.
     public var build = false
@@ -40,6 +42,7 @@ public struct ManifestPolicy: Sendable, Hashable {
             autostart = spec.autostart
             restartPolicy = spec.restartPolicy
             shutdownTimeoutSeconds = spec.shutdownTimeoutSeconds
+            health = spec.health
         case .rawXML(let raw):
             active = raw.active
             power = raw.state
@@ -47,6 +50,7 @@ public struct ManifestPolicy: Sendable, Hashable {
             restartPolicy = raw.restartPolicy
             shutdownTimeoutSeconds = raw.shutdownTimeoutSeconds
             deletionPolicy = raw.kind == .volume ? raw.deletionPolicy : nil
+            health = raw.kind == .domain ? raw.health : nil
             build = raw.kind == .storagePool
         }
     }

@@ -25,6 +25,8 @@ public enum Operation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Balloon a running domain to this many KiB (live only; the definition is updated by `define`).
     case setMemoryLive(kibibytes: UInt64)
     case setVcpusLive(Int)
+    /// Hot-plug a device into the running domain (its definition is updated by `define`).
+    case attachDeviceLive(xml: String)
     /// Grow a volume; online through `blockResize` when a running domain uses it.
     case growVolume(bytes: UInt64, domain: String?, target: String?)
     /// Add or delete one DHCP host of a network, live and in its definition.
@@ -47,6 +49,7 @@ public enum Operation: Sendable, Hashable, Codable, CustomStringConvertible {
         case .setAutostart(let on): "autostart \(on ? "on" : "off")"
         case .setMemoryLive(let kib): "set memory live to \(kib) KiB"
         case .setVcpusLive(let count): "set vCPUs live to \(count)"
+        case .attachDeviceLive(let xml): "hot-plug \(xml)"
         case .growVolume(let bytes, let domain, let target):
             domain.map { "grow to \(bytes) bytes online (\($0) \(target ?? ""))" } ?? "grow to \(bytes) bytes"
         case .updateDHCPHost(let add, let xml): "\(add ? "add" : "delete") DHCP host \(xml)"

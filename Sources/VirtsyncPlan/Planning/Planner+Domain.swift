@@ -10,7 +10,10 @@ extension Planner {
     }
 
     func updateDomain(_ object: DesiredObject, _ have: ObservedObject, adopting: Bool) -> PlanStep? {
-        if let uuid = uuidChange(object, have) { return replaceDomain(object, have, uuid) }
+        // The device lists this manifest names are owned for this domain alone.
+        let comparator = self.comparator.owning(object.ownedLists)
+        let merger = XMLMerger(comparator: comparator)
+        if let uuid = uuidChange(object, have) { return replaceDomain(object, have, uuid, merger: merger) }
         let config = comparator.compare(want: object.xml, have: have.xml)
         var operations: [Operation] = []
         if !config.isEmpty || adopting {
@@ -54,11 +57,28 @@ extension Planner {
         for change in live {
             if change.path == "vcpu@current", !maxVcpuChanges, let count = change.want.flatMap({ Int($0) }) {
                 operations.append(.setVcpusLive(count))
+            } else if let device = Self.hotPluggable(change, want: want) {
+                operations.append(.attachDeviceLive(xml: device.xmlString()))
             } else {
                 restart.append(change)
             }
         }
         return (operations, restart)
+    }
+
+    /// The member a change adds whole to a device list declared `live` (`devices/rng[/dev/urandom]`, missing
+    /// on the host): libvirt hot-plugs it. A member removed or changed waits for a restart: unplugging
+    /// needs the guest's cooperation, which a plan cannot count on.
+    static func hotPluggable(_ change: FieldChange, want: XElement) -> XElement? {
+        let path = change.path
+        guard change.have == nil, path.hasPrefix("devices/"), path.hasSuffix("]"), let open = path.firstIndex(of: "[")
+        else { return nil }
+        let element = String(path[path.index(path.startIndex, offsetBy: "devices/".count)..<open])
+        let key = String(path[path.index(after: open)..<path.index(before: path.endIndex)])
+        guard let list = DomainSpec.Devices.lists.first(where: { $0.element == element }), list.change == .live else {
+            return nil
+        }
+        return want.child("devices")?.children(element).first { list.xmlKey($0) == key }
     }
 
     /// A new `currentMemory` within an unchanged maximum is also ballooned into the running domain.
@@ -70,7 +90,7 @@ extension Planner {
         return [.setMemoryLive(kibibytes: bytes / 1024)]
     }
 
-    private func replaceDomain(_ object: DesiredObject, _ have: ObservedObject, _ uuid: FieldChange) -> PlanStep {
+    private func replaceDomain(_ object: DesiredObject, _ have: ObservedObject, _ uuid: FieldChange, merger: XMLMerger) -> PlanStep {
         let running = have.power == .running || have.power == .paused
         var operations: [Operation] = running ? [.shutdown(timeoutSeconds: object.policy.shutdownTimeoutSeconds)] : []
         operations += [.undefine, .define(xml: stamped(merger.merge(want: object.xml, into: have.xml), object))]

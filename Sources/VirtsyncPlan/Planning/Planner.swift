@@ -6,11 +6,17 @@ public struct Planner: Sendable {
     public var options: PlanOptions
     let comparator: XMLComparator
     let merger: XMLMerger
+    /// libvirt's spelling of desired documents (see `XMLCanonicalizer`); nil compares them as rendered.
+    let canonicalizer: (any XMLCanonicalizer)?
 
-    public init(options: PlanOptions = PlanOptions(), comparator: XMLComparator = XMLComparator()) {
+    public init(
+        options: PlanOptions = PlanOptions(), comparator: XMLComparator = XMLComparator(),
+        canonicalizer: (any XMLCanonicalizer)? = nil
+    ) {
         self.options = options
         self.comparator = comparator
         self.merger = XMLMerger(comparator: comparator)
+        self.canonicalizer = canonicalizer
     }
 
     public func plan(_ manifests: [Manifest], observed: ObservedState, inventory: Inventory) -> Plan {
@@ -58,10 +64,16 @@ public struct Planner: Sendable {
                 manifest: location)
         }
         let adopting = !managed
+        var object = object
+        // As rendered first: most objects of a steady host match, and then the round trip through
+        // libvirt's parser is not needed. Only a step found that way is worked out again in libvirt's spelling.
+        var update = update(of: object, from: have, adopting: adopting, observed: observed, inventory: inventory)
+        if update != nil, let canonical = canonicalized(object, against: have) {
+            object = canonical
+            update = self.update(of: object, from: have, adopting: adopting, observed: observed, inventory: inventory)
+        }
         // Adopting an object that already matches still changes something: it joins the inventory.
-        guard var step = update(of: object, from: have, adopting: adopting, observed: observed, inventory: inventory)
-            ?? (adopting ? PlanStep(id: object.id, change: .update) : nil)
-        else { return nil }
+        guard var step = update ?? (adopting ? PlanStep(id: object.id, change: .update) : nil) else { return nil }
         if adopting { step.notes.append("adopted: \(object.id) becomes managed") }
         return finish(step, object)
     }

@@ -14,7 +14,7 @@ public enum DomainRenderer {
             spec.uuid.map { XElement("uuid", text: $0) },
             XElement("memory", ["unit": "KiB"], text: String(spec.memory.kibibytes)),
             XElement("currentMemory", ["unit": "KiB"], text: String((spec.currentMemory ?? spec.memory).kibibytes)),
-            spec.memoryBacking.flatMap(memoryBacking),
+            memoryBacking(spec.memoryBacking, sharedForVirtiofs: !(spec.devices.filesystems ?? []).isEmpty),
             XElement("vcpu", ["placement": "static", "current": spec.currentVcpus.map(String.init)], text: String(spec.vcpus)),
             spec.cputune.flatMap(cputune),
             os(spec.os),
@@ -28,12 +28,19 @@ public enum DomainRenderer {
         return domain
     }
 
-    /// `<memoryBacking><hugepages>`; libvirt keeps page sizes in KiB whatever unit they were given in.
-    static func memoryBacking(_ backing: DomainSpec.MemoryBacking) -> XElement? {
-        guard backing.hugepages else { return nil }
-        var hugepages = XElement("hugepages")
-        hugepages.append(backing.pageSize.map { XElement("page", ["size": String($0.kibibytes), "unit": "KiB"]) })
-        return XElement("memoryBacking", children: [hugepages])
+    /// `<memoryBacking>`: hugepages (libvirt keeps page sizes in KiB whatever unit they were given in),
+    /// then the memfd source and shared access virtiofs needs (virtiofsd maps the guest's memory).
+    static func memoryBacking(_ backing: DomainSpec.MemoryBacking?, sharedForVirtiofs: Bool = false) -> XElement? {
+        var element = XElement("memoryBacking")
+        if let backing, backing.hugepages {
+            var hugepages = XElement("hugepages")
+            hugepages.append(backing.pageSize.map { XElement("page", ["size": String($0.kibibytes), "unit": "KiB"]) })
+            element.append(hugepages)
+        }
+        if sharedForVirtiofs {
+            element.append(XElement("source", ["type": "memfd"]), XElement("access", ["mode": "shared"]))
+        }
+        return element.children.isEmpty ? nil : element
     }
 
     /// `<cputune>`: pins in the manifest's order, then the emulator pin, as libvirt writes them.
@@ -48,7 +55,11 @@ public enum DomainRenderer {
     /// libvirt, which fills in its default (`pc-i440fx-7.2` on QEMU 7.2).
     static func os(_ os: DomainSpec.OS) -> XElement {
         var element = XElement("os", ["firmware": os.firmware == .efi ? "efi" : nil])
-        element.append(XElement("type", ["arch": os.arch, "machine": os.machine], text: "hvm"))
+        element.append(
+            XElement("type", ["arch": os.arch, "machine": os.machine], text: "hvm"),
+            os.kernel.map { XElement("kernel", text: $0) },
+            os.initrd.map { XElement("initrd", text: $0) },
+            os.cmdline.map { XElement("cmdline", text: $0) })
         element.children += os.boot.map { XElement("boot", ["dev": $0.rawValue]) }
         return element
     }

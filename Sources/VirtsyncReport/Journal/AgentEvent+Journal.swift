@@ -45,6 +45,15 @@ extension AgentEvent {
             "source fetch failed: \(error); " + (lastGood.map { "keeping revision \($0)" } ?? "no revision applied yet")
         case .revisionRefused(let revision, let reason):
             "revision refused: \(revision): \(reason)"
+        case .healthFailed(let id, let reason, let revision):
+            "health check failed: \(id)\(Self.at(revision)): \(reason)"
+        case .rolledBack(let id, let previous, let revision):
+            "rolled back: \(id) runs its previous definition" + (previous.map { " (revision \($0))" } ?? "")
+                + (revision.map { "; revision \($0) is refused on this host until a newer one" } ?? "")
+        case .previewPlanned(let preview):
+            Self.previewMessage(preview)
+        case .previewDropped(let ref, _):
+            "preview dropped: \(ref) is gone"
         }
     }
 
@@ -55,7 +64,9 @@ extension AgentEvent {
             id
         case .failed(let id, _, _):
             id
-        case .sourceFetched, .sourceFailed, .revisionRefused:
+        case .healthFailed(let id, _, _), .rolledBack(let id, _, _):
+            id
+        case .sourceFetched, .sourceFailed, .revisionRefused, .previewPlanned, .previewDropped:
             nil
         }
     }
@@ -70,6 +81,10 @@ extension AgentEvent {
             revision
         case .sourceFailed(_, let lastGood):
             lastGood
+        case .previewPlanned(let preview):
+            preview.revision
+        case .previewDropped(_, let revision), .healthFailed(_, _, let revision), .rolledBack(_, _, let revision):
+            revision
         }
     }
 
@@ -85,6 +100,14 @@ extension AgentEvent {
             (previous.map { [("VIRTSYNC_PREVIOUS_REVISION", $0)] } ?? []) + [("VIRTSYNC_FORCED", forced ? "true" : "false")]
         case .revisionRefused(_, let reason):
             [("VIRTSYNC_REASON", reason)]
+        case .healthFailed(_, let reason, _):
+            [("VIRTSYNC_REASON", reason)]
+        case .rolledBack(_, let previous, _):
+            previous.map { [("VIRTSYNC_PREVIOUS_REVISION", $0)] } ?? []
+        case .previewPlanned(let preview):
+            Self.previewFields(preview)
+        case .previewDropped(let ref, _):
+            [("VIRTSYNC_REF", ref)]
         }
     }
 

@@ -25,8 +25,8 @@ extension MetricsReporter {
             registry.makeCounter(descriptor: descriptor(name, help: help))
         }
 
-        func gauge(_ name: String, help: String) -> Gauge {
-            registry.makeGauge(descriptor: descriptor(name, help: help))
+        func gauge(_ name: String, help: String, labels: [(String, String)] = []) -> Gauge {
+            registry.makeGauge(descriptor: descriptor(name, help: help), labels: labels)
         }
 
         func counters<Value: RawRepresentable & Hashable>(

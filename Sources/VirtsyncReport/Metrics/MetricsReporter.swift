@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 public import Prometheus
 import Synchronization
+import VirtsyncBuildInfo
 import VirtsyncManifest
 
 /// Keeps the agent's Prometheus metrics (`virtsync_*`) in its own registry, for the HTTP endpoint
@@ -26,6 +27,7 @@ public final class MetricsReporter: Reporter {
     private let revisionInfo = Mutex<(revision: String, gauge: Gauge)?>(nil)
     /// One `virtsync_domain_address_info` series per known address, replaced after every reconcile.
     private let addressInfo = Mutex<[Gauge]>([])
+    private let previews: PreviewGauges
 
     /// Upper bounds of the apply duration buckets, in seconds: a no-op reconcile takes milliseconds,
     /// a VM shut down gracefully minutes.
@@ -47,15 +49,23 @@ public final class MetricsReporter: Reporter {
         pendingRestarts = names.gauge("pending_restarts", help: "Domains waiting for a restart to take their new definition.")
         lastSuccess = names.gauge("last_success_timestamp_seconds", help: "When a reconcile last ended without failure (Unix time).")
         lastReconcile = names.gauge("last_reconcile_timestamp_seconds", help: "When a reconcile last ended (Unix time).")
+        previews = PreviewGauges(registry: registry)
         fetchFailures = names.counter("fetch_failures_total", help: "Failed fetches of the source repository.")
         applyDuration = registry.makeValueHistogram(
             descriptor: names.descriptor("apply_duration_seconds", help: "How long a reconcile took."),
             buckets: Self.durationBuckets)
+        names.gauge("build_info", help: "The virtsync this agent runs (always 1).",
+                    labels: [("version", BuildInfo.version), ("revision", BuildInfo.revision)]).set(to: 1)
     }
 
     public func report(_ event: AgentEvent) {
         events[event.kind]?.increment()
-        if case .sourceFailed = event { fetchFailures.increment() }
+        switch event {
+        case .sourceFailed: fetchFailures.increment()
+        case .previewPlanned(let preview): previews.set(preview)
+        case .previewDropped(let ref, _): previews.drop(ref)
+        default: break
+        }
     }
 
     /// Counts the newest entry of `status.reconciles` as the reconcile that just ended, so call it once

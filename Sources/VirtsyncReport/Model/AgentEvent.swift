@@ -22,6 +22,15 @@ public enum AgentEvent: Sendable, Hashable {
     case sourceFailed(error: String, lastGood: String?)
     /// A revision is refused whole (invalid manifests, no manifests, too many destroys).
     case revisionRefused(revision: String, reason: String)
+    /// A domain the agent created, restarted or replaced failed its `spec.health` check.
+    case healthFailed(ObjectID, reason: String, revision: String?)
+    /// A domain that failed its health check was put back to its previous definition and power state
+    /// (`previous`: the revision that definition came from); `revision` is now refused on this host.
+    case rolledBack(ObjectID, previous: String?, revision: String?)
+    /// A preview ref (a pull request's head) was planned against this host; nothing was applied.
+    case previewPlanned(PreviewStatus)
+    /// A preview ref disappeared (the pull request was closed): its preview is dropped.
+    case previewDropped(ref: String, revision: String?)
 
     public var kind: AgentEventKind {
         switch self {
@@ -33,6 +42,10 @@ public enum AgentEvent: Sendable, Hashable {
         case .sourceFetched: .sourceFetched
         case .sourceFailed: .sourceFailed
         case .revisionRefused: .revisionRefused
+        case .previewPlanned: .previewPlanned
+        case .previewDropped: .previewDropped
+        case .healthFailed: .healthFailed
+        case .rolledBack: .rolledBack
         }
     }
 }
@@ -47,6 +60,10 @@ public enum AgentEventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case sourceFetched = "source-fetched"
     case sourceFailed = "source-failed"
     case revisionRefused = "revision-refused"
+    case healthFailed = "health-failed"
+    case rolledBack = "rolled-back"
+    case previewPlanned = "preview-planned"
+    case previewDropped = "preview-dropped"
 
     /// Fixed per type so `journalctl MESSAGE_ID=…` finds every entry of it (made once with `uuidgen`).
     public var messageID: String {
@@ -59,15 +76,19 @@ public enum AgentEventKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .sourceFetched: "be6c7b8a9fad44b5b637e8f90a1b2c3d"
         case .sourceFailed: "cf7d8c9bab0e45c6c748f90a1b2c3d4e"
         case .revisionRefused: "d08e9dacbc1f46d7d8590a1b2c3d4e5f"
+        case .healthFailed: "2e9c4d7a1b3f48a6c0d5e8f1a3b7c9d2"
+        case .rolledBack: "3f0d5e8b2c4a49b7d1e6f9a2b4c8d0e3"
+        case .previewPlanned: "4b0e7f9c2d1a46e8b3c5a7d9e1f30b62"
+        case .previewDropped: "5c1f8a0d3e2b47f9c4d6b8e0f2a41c73"
         }
     }
 
     /// syslog priority: drift and refusals warn, failures are errors, the rest is information.
     public var priority: Int {
         switch self {
-        case .failed, .sourceFailed: 3
-        case .drift, .revisionRefused, .pendingRestart: 4
-        case .driftRepaired, .applied, .sourceFetched: 6
+        case .failed, .sourceFailed, .healthFailed: 3
+        case .drift, .revisionRefused, .pendingRestart, .rolledBack: 4
+        case .driftRepaired, .applied, .sourceFetched, .previewPlanned, .previewDropped: 6
         }
     }
 }

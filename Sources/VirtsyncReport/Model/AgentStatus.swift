@@ -1,12 +1,15 @@
 public import Foundation
 public import VirtsyncManifest
 public import VirtsyncPlan
+import VirtsyncBuildInfo
 
 /// The status file (`STATE_DIR/status.json`), written atomically after every reconcile; its JSON Schema
 /// is `docs/status.schema.json`. `virtsync status` prints it.
 public struct AgentStatus: Sendable, Hashable, Codable {
     public var schemaVersion: Int = 1
     public var host: String
+    /// The virtsync that wrote the file (absent in files of versions before 0.6).
+    public var virtsync: Build?
     /// `enforce` or `report`.
     public var mode: String
     public var source: Source
@@ -21,8 +24,25 @@ public struct AgentStatus: Sendable, Hashable, Codable {
     public var reconciles: [ReconcileSummary]
     /// Image downloads in progress; absent when none runs.
     public var downloads: [DownloadStatus]?
+    /// What each preview ref (`source.preview.refs`) would do on this host, sorted by ref; nil when
+    /// previews are off.
+    public var previews: [PreviewStatus]?
 
     public static let historyLength = 10
+
+    /// A virtsync release and the git commit it was built from.
+    public struct Build: Sendable, Hashable, Codable {
+        public var version: String
+        public var revision: String
+
+        public init(version: String, revision: String) {
+            self.version = version
+            self.revision = revision
+        }
+
+        /// This process's own build.
+        public static var current: Build { Build(version: BuildInfo.version, revision: BuildInfo.revision) }
+    }
 
     /// Where the manifests come from.
     public struct Source: Sendable, Hashable, Codable {
@@ -36,6 +56,7 @@ public struct AgentStatus: Sendable, Hashable, Codable {
 
     public init(host: String, mode: String, source: Source, objects: [ObjectStatus] = [], reconciles: [ReconcileSummary] = []) {
         self.host = host
+        self.virtsync = .current
         self.mode = mode
         self.source = source
         self.objects = objects
@@ -88,6 +109,8 @@ public struct ReconcileSummary: Sendable, Hashable, Codable {
         case failed
         case refused
         case sourceFailed = "source-failed"
+        /// A domain failed its health check and was put back; the revision is refused on this host.
+        case rolledBack = "rolled-back"
     }
 
     public var startedAt: Date

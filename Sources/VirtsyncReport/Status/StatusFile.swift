@@ -11,19 +11,29 @@ public enum StatusFile {
 
     /// The file's bytes for `status`.
     public static func encode(_ status: AgentStatus) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(withMilliseconds))
-        }
-        var data = try encoder.encode(status)
+        var data = try jsonEncoder().encode(status)
         data.append(UInt8(ascii: "\n"))
         return data
     }
 
     /// Decodes a status file's bytes; dates may come with or without fractional seconds.
     public static func decode(_ data: Data) throws -> AgentStatus {
+        try jsonDecoder().decode(AgentStatus.self, from: data)
+    }
+
+    /// The status file's JSON conventions, shared by `GET /previews`.
+    public static func jsonEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(withMilliseconds))
+        }
+        return encoder
+    }
+
+    /// Reads what `jsonEncoder()` writes; dates may come with or without fractional seconds.
+    public static func jsonDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -31,7 +41,7 @@ public enum StatusFile {
             if let date = (try? withMilliseconds.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text)) { return date }
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO-8601 date: \(text)")
         }
-        return try decoder.decode(AgentStatus.self, from: data)
+        return decoder
     }
 
     /// Writes `status` to `path` atomically (temporary file, fsync, rename).

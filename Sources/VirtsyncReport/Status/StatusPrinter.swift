@@ -19,20 +19,22 @@ import VirtsyncPlan
 public enum StatusPrinter {
     /// The whole report, ending in a newline.
     public static func text(_ status: AgentStatus) -> String {
-        (header(status) + [""] + objects(status.objects) + [""] + reconciles(status.reconciles))
+        (header(status) + [""] + objects(status.objects) + [""] + reconciles(status.reconciles) + previews(status.previews))
             .joined(separator: "\n") + "\n"
     }
 
     static func header(_ status: AgentStatus) -> [String] {
-        [
+        let agent = status.virtsync.map { row("agent", "virtsync \($0.version) (revision \($0.revision))") }
+        return [
             row("host", "\(status.host) (\(status.mode))"),
+            agent,
             row("source", "\(status.source.url) @ \(status.source.ref)"),
             row("applied", revisionAt(status.lastAppliedRevision, status.lastAppliedAt)),
             row("attempted", revisionAt(status.lastAttemptedRevision, status.lastAttemptAt)),
             row("last success", status.lastSuccessAt.map(time) ?? "never"),
             row("last error", status.lastError.map(oneLine) ?? "none"),
             row("objects", counts(status.objects)),
-        ]
+        ].compactMap { $0 }
     }
 
     static func objects(_ objects: [ObjectStatus]) -> [String] {

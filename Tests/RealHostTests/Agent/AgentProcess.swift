@@ -10,6 +10,9 @@ final class AgentProcess {
         var interval = "60s"
         var prune = true
         var stateName = "agent"
+        /// `run --once`: the init waits for the process to exit instead of for `/healthz`.
+        var once = false
+        var driftInterval: String?
     }
 
     let process = Process()
@@ -44,16 +47,21 @@ final class AgentProcess {
             source: {url: "\(repository.url)", ref: main, interval: \(options.interval)}
             webhook: {listen: "127.0.0.1:\(webhookPort)", secretFile: \(secretFile.path)}
             metrics: {listen: "127.0.0.1:\(metricsPort)"}
+            \(options.driftInterval.map { "driftInterval: \($0)" } ?? "")
             """.write(to: config, atomically: true, encoding: .utf8)
         log = work.appendingPathComponent("\(options.stateName).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let output = try FileHandle(forWritingTo: log)
         process.executableURL = try Self.binary()
-        process.arguments = ["run", "--config", config.path]
+        process.arguments = ["run", "--config", config.path] + (options.once ? ["--once"] : [])
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = output
         try process.run()
+        if options.once {
+            process.waitUntilExit()
+            return
+        }
         let up = poll(timeout: .seconds(60)) { !self.process.isRunning || HTTP.get(self.metricsPort, "/healthz")?.status == 200 }
         try #require(up && process.isRunning, "the agent did not come up: \(tail())")
     }

@@ -84,6 +84,15 @@ enum AgentJournal {
         }.filter { (UInt64($0["__REALTIME_TIMESTAMP"] ?? "") ?? 0) >= since }
     }
 
+    /// Entries of `event` whose journald `field` is `value`, written at or after `since`.
+    static func entries(_ event: String, field: String, value: String, since: UInt64 = 0) -> [[String: String]] {
+        let output = Shell.run(["journalctl", "-o", "json", "--no-pager", "VIRTSYNC_EVENT=\(event)", "\(field)=\(value)"]).output
+        return output.split(separator: "\n").compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
+            return object.compactMapValues { $0 as? String }
+        }.filter { (UInt64($0["__REALTIME_TIMESTAMP"] ?? "") ?? 0) >= since }
+    }
+
     /// Polls for the first such entry; nil when none came within `timeout`.
     static func first(_ event: String, name: String, since: UInt64, timeout: Duration) -> [String: String]? {
         var found: [String: String]?

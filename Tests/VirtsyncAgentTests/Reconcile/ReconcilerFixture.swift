@@ -26,16 +26,18 @@ struct ReconcilerFixture {
     let reconciler: Reconciler
     let session: SyncSession
 
-    init(mode: ReconcilePolicy.Mode = .enforce, prune: Bool = false, maxDestroyShare: Double = 0.3) throws {
-        try self.init(mode: mode, prune: prune, maxDestroyShare: maxDestroyShare, root: nil)
+    init(mode: ReconcilePolicy.Mode = .enforce, prune: Bool = false, maxDestroyShare: Double = 0.3, health: Bool = false) throws {
+        try self.init(mode: mode, prune: prune, maxDestroyShare: maxDestroyShare, root: nil, health: health)
     }
 
     /// Another agent on the same state directory and repository, as after a restart.
-    func restarted(mode: ReconcilePolicy.Mode) throws -> ReconcilerFixture {
-        try ReconcilerFixture(mode: mode, prune: false, maxDestroyShare: 0.3, root: root, prefix: prefix)
+    func restarted(mode: ReconcilePolicy.Mode, health: Bool = false) throws -> ReconcilerFixture {
+        try ReconcilerFixture(mode: mode, prune: false, maxDestroyShare: 0.3, root: root, prefix: prefix, health: health)
     }
 
-    private init(mode: ReconcilePolicy.Mode, prune: Bool, maxDestroyShare: Double, root existing: URL?, prefix: String? = nil) throws {
+    private init(
+        mode: ReconcilePolicy.Mode, prune: Bool, maxDestroyShare: Double, root existing: URL?, prefix: String? = nil, health: Bool = false
+    ) throws {
         if let prefix { self.prefix = prefix }
         root = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-agent-tests/\(UUID().uuidString)")
         repository = root.appendingPathComponent("repo")
@@ -49,7 +51,8 @@ struct ReconcilerFixture {
             source: source, session: session,
             policy: ReconcilePolicy(mode: mode, prune: prune, maxDestroyShare: maxDestroyShare, selector: HostSelector(hostName: "test")),
             reporter: reporter, status: AgentStatus(host: "test", mode: mode.rawValue, source: .init(url: "file://", ref: "main")),
-            appliedPath: root.appendingPathComponent("state/applied.json").path)
+            appliedPath: root.appendingPathComponent("state/applied.json").path,
+            healthDirectory: health ? root.appendingPathComponent("state").path : nil)
     }
 
     func name(_ suffix: String) -> String { prefix + suffix }

@@ -46,8 +46,12 @@ final class DriverHost: Sendable {
         return result.manifests
     }
 
+    /// Checks and plans through the one stage; a refused revision throws its `RevisionRefusal`.
     func plan(_ manifests: [Manifest], prune: Bool = false, adopt: Bool = false) throws -> SyncSession.Planned {
-        try session.plan(manifests, allowedPaths: [root], options: PlanOptions(prune: prune, adopt: adopt, revision: "test"))
+        try session.check(
+            RevisionManifests(revision: "test", selected: manifests, allowedPaths: [root]),
+            options: PlanOptions(prune: prune, adopt: adopt, revision: "test")
+        ).planned()
     }
 
     /// Plans and applies, failing the test on manifest errors.
@@ -56,7 +60,6 @@ final class DriverHost: Sendable {
         _ manifests: [Manifest], prune: Bool = false, adopt: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws -> (planned: SyncSession.Planned, report: ApplyReport) {
         let planned = try plan(manifests, prune: prune, adopt: adopt)
-        try #require(!planned.hasErrors, "\(planned.diagnostics)", sourceLocation: sourceLocation)
         return (planned, try session.apply(planned))
     }
 

@@ -53,6 +53,19 @@ enum Samples {
         return status
     }
 
+    /// A preview of `refs/pull/1/head` that restarts one domain and creates another.
+    static func preview(ref: String = "refs/pull/1/head", revision: String = "9a8b7c6d5e4f30211203948576abcdef01234567") -> PreviewStatus {
+        PreviewStatus(
+            ref: ref, revision: revision, base: Samples.revision, plannedAt: date(30),
+            steps: [
+                PreviewStep(object: ObjectID(.domain, "web1"), change: .pendingRestart,
+                            fields: [FieldChange(path: "memory", want: "4194304", have: "2097152")],
+                            notes: ["needs a restart to apply: memory (restartPolicy: Never)"], manifest: "hosts/kvm01/web1.yaml:1:1"),
+                PreviewStep(object: ObjectID(.domain, "web9"), change: .create, manifest: "hosts/kvm01/web9.yaml:1:1"),
+            ],
+            inSync: 4)
+    }
+
     /// A fresh directory under the temporary directory.
     static func directory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-report-\(UUID().uuidString)")

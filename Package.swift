@@ -25,7 +25,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"4.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.25.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
     ],
     targets: [
         // C shim: libvirt's headers and library, from Debian's libvirt-dev.
@@ -40,6 +42,27 @@ let package = Package(
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         // The one safe wrapper of libgit2's C API; no C type leaves it.
         .target(name: "Git", dependencies: ["CGit2"], swiftSettings: settings),
+        // C shim: liblzma, zlib and libbzip2 (Debian's liblzma-dev, zlib1g-dev, libbz2-dev).
+        .systemLibrary(name: "CCompression", providers: [.apt(["liblzma-dev", "zlib1g-dev", "libbz2-dev"])]),
+        // Streaming decompression of .xz, .gz and .bz2 images; no C type leaves it.
+        .target(name: "Compression", dependencies: ["CCompression"], swiftSettings: settings),
+        // C shim: libisofs (Debian's libisofs-dev), ISO 9660 images.
+        .systemLibrary(name: "CIsofs", pkgConfig: "libisofs-1", providers: [.apt(["libisofs-dev"])]),
+        // The one safe wrapper of libisofs: an ISO 9660 image of a few files; no C type leaves it.
+        .target(name: "Isofs", dependencies: ["CIsofs"], swiftSettings: settings),
+        // Images by URL: download (http, https, file) into a cache, SHA-256 check, decompression.
+        .target(
+            name: "VirtsyncImages",
+            dependencies: [
+                "Compression",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: settings),
         // C shim: libxml2's parser and RelaxNG validator, from Debian's libxml2-dev.
         .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The one safe wrapper of libxml2's RelaxNG validation; no C type leaves it.
@@ -52,13 +75,16 @@ let package = Package(
             dependencies: ["VirtsyncManifest", "LibvirtXML"],
             swiftSettings: settings),
         // The edge that reads manifests: from disk, and the source abstraction the agent polls.
-        .target(name: "VirtsyncSource", dependencies: ["VirtsyncManifest"], swiftSettings: settings),
+        .target(
+            name: "VirtsyncSource",
+            dependencies: ["VirtsyncManifest", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: settings),
         // The agent's git source: fetch, check out, verify commit signatures (libgit2).
         .target(name: "VirtsyncGitSource", dependencies: ["VirtsyncSource", "Git"], swiftSettings: settings),
         // Offline validation against libvirt's own RelaxNG schemas: rendered and raw XML, no libvirtd.
         .target(name: "VirtsyncSchema", dependencies: ["VirtsyncPlan", "RelaxNG"], swiftSettings: settings),
         // The edge that touches libvirt: observe, canonicalize, apply, check.
-        .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "VirtsyncSchema", "Libvirt"], swiftSettings: settings),
+        .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "VirtsyncSchema", "Libvirt", "VirtsyncImages", "Isofs"], swiftSettings: settings),
         // Which virtsync this is: version and the git revision stamped by the RevisionStamp plugin.
         .plugin(name: "RevisionStamp", capability: .buildTool()),
         .target(name: "VirtsyncBuildInfo", swiftSettings: settings, plugins: ["RevisionStamp"]),
@@ -82,6 +108,7 @@ let package = Package(
             name: "VirtsyncAgent",
             dependencies: [
                 "VirtsyncHost", "VirtsyncSource", "VirtsyncGitSource", "VirtsyncReport", "VirtsyncJournal", "Systemd",
+                "VirtsyncImages",
                 "Libvirt", "Yams",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -94,7 +121,7 @@ let package = Package(
         .executableTarget(
             name: "virtsync",
             dependencies: [
-                "VirtsyncHost", "VirtsyncSchema", "VirtsyncSource", "VirtsyncReport", "VirtsyncBuildInfo",
+                "VirtsyncHost", "VirtsyncSchema", "VirtsyncSource", "VirtsyncReport", "VirtsyncBuildInfo", "VirtsyncImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings),
@@ -146,8 +173,19 @@ let package = Package(
                 "Libvirt",
             ],
             swiftSettings: settings),
+        .testTarget(name: "CompressionTests", dependencies: ["Compression"], swiftSettings: settings),
+        .testTarget(name: "IsofsTests", dependencies: ["Isofs"], swiftSettings: settings),
+        // Test support shared by suites: the image HTTP server, the tiny guest (scripts/tiny-guest.sh).
+        .target(name: "VirtsyncTestSupport", path: "Tests/Support", resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(
-            name: "RealHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource", "VirtsyncSchema", "Libvirt"], resources: [.copy("Fixtures")],
+            name: "VirtsyncImagesTests", dependencies: ["VirtsyncImages", "VirtsyncTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: settings),
+        .testTarget(
+            name: "RealHostTests", dependencies: [
+                "VirtsyncHost", "VirtsyncSource", "VirtsyncSchema", "Libvirt", "VirtsyncImages", "VirtsyncTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: settings),
     ]
 )

@@ -3,12 +3,15 @@
 set -euo pipefail
 
 # openssh-client, gpgv: source.verify's signature checks (gnupg: the tests sign commits with gpg).
+# libisofs-dev, liblzma-dev, zlib1g-dev, libbz2-dev: cloud-init seeds and image decompression;
+# xz-utils, bzip2, xorriso: their tests; cpio: the tiny test guest's initramfs (scripts/tiny-guest.sh).
 # libxml2-dev: libvirt's RelaxNG schemas checked offline (VirtsyncSchema); swtpm, swtpm-tools: the corpus's
 # TPM 2.0 domains, which libvirt refuses to define without them.
 # prometheus: for promtool, which checks contrib/prometheus/virtsync.rules.yml (python3-yaml: the rules' structure test).
 packages=(libvirt-dev libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base virtinst pkg-config libsystemd-dev systemd
     libxml2-dev swtpm swtpm-tools
-    libgit2-dev git openssh-client openssh-server gpgv gnupg prometheus python3-yaml)
+    libgit2-dev git openssh-client openssh-server gpgv gnupg prometheus python3-yaml
+    libisofs-dev liblzma-dev zlib1g-dev libbz2-dev xz-utils bzip2 xorriso cpio)
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 

@@ -9,7 +9,9 @@ public enum ManifestLoader {
     /// Files are independent, so they are parsed on every core; results keep the files' order.
     public static func load(_ files: [ManifestFile]) -> ManifestLoadResult {
         let all = files.concurrentMap { load($0) }
-        return ManifestLoadResult(manifests: all.flatMap(\.manifests), diagnostics: all.flatMap(\.diagnostics))
+        var manifests = all.flatMap(\.manifests)
+        let links = ManifestLinks.resolve(&manifests)
+        return ManifestLoadResult(manifests: manifests, diagnostics: all.flatMap(\.diagnostics) + links)
     }
 
     private static func load(_ file: ManifestFile) -> (manifests: [Manifest], diagnostics: [ManifestError]) {

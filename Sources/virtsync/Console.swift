@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VirtsyncHost
+import VirtsyncImages
 import VirtsyncManifest
 import VirtsyncPlan
 import VirtsyncSchema
@@ -31,6 +32,8 @@ enum Console {
             throw ExitCode.failure
         }
         var result = ManifestLoader.load(files)
+        // cloud-init `{file:}` documents are read beside their manifests; seeds get their digest.
+        result.diagnostics += SeedFiles.resolve(&result.manifests)
         if !result.hasErrors {
             result.diagnostics += ManifestValidator.validate(
                 result.manifests, context: ValidationContext(allowedPaths: allowedPaths(options)))
@@ -55,7 +58,9 @@ enum Console {
 
     static func session(_ global: GlobalOptions) throws -> SyncSession {
         do {
-            return try SyncSession(uri: global.connect, stateDirectory: global.stateDir)
+            return try SyncSession(uri: global.connect, stateDirectory: global.stateDir) { id, progress in
+                err("\(id): downloading \(progress.url): \(DownloadLine.describe(progress))")
+            }
         } catch {
             err("error: \(error)")
             throw ExitCode.failure
@@ -104,8 +109,11 @@ enum Console {
             err("error: no manifests under \(options.paths.joined(separator: " ")): an empty set is refused")
             throw ExitCode.failure
         }
+        var loaded = ManifestLoader.load(files)
+        // cloud-init `{file:}` documents are read beside their manifests; seeds get their digest.
+        loaded.diagnostics += SeedFiles.resolve(&loaded.manifests)
         return RevisionManifests(
-            revision: options.paths.joined(separator: " "), files: files, selector: selector(options),
+            revision: options.paths.joined(separator: " "), loaded: loaded, selector: selector(options),
             allowedPaths: allowedPaths(options))
     }
 

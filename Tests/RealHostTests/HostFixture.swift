@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VirtsyncHost
+import VirtsyncImages
 import VirtsyncManifest
 import VirtsyncPlan
 import VirtsyncSource
@@ -33,7 +34,9 @@ final class HostFixture {
         try FileManager.default.createDirectory(at: manifestDirectory, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
         // A failure to connect throws here and fails the test: with VIRTSYNC_REAL_HOST=1 it is not a skip.
-        session = try SyncSession(uri: RealHost.uri, stateDirectory: stateDirectory.path)
+        // Image downloads come from a server on 127.0.0.1: 5 s without data is a stall.
+        session = try SyncSession(
+            uri: RealHost.uri, stateDirectory: stateDirectory.path, imageTimeouts: ImageTimeouts(connectSeconds: 5, stallSeconds: 5))
     }
 
     func name(_ base: String) -> String { prefix + base }
@@ -48,7 +51,8 @@ final class HostFixture {
 
     /// Reads and loads the manifest directory as the CLI does; a manifest error fails the test.
     func manifests() throws -> [Manifest] {
-        let loaded = ManifestLoader.load(try ManifestDirectory.read([manifestDirectory.path]))
+        var loaded = ManifestLoader.load(try ManifestDirectory.read([manifestDirectory.path]))
+        loaded.diagnostics += SeedFiles.resolve(&loaded.manifests)
         try #require(!loaded.hasErrors, "manifest errors: \(loaded.diagnostics.map(\.description))")
         return loaded.manifests
     }

@@ -15,6 +15,9 @@ extension RevisionManifests {
             // Reports name files as the repository does, not as the cache directory happens to lie.
             ManifestFile(path: file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path, text: file.text)
         }
-        self.init(revision: snapshot.revision, files: files, selector: policy.selector, allowedPaths: policy.allowedPaths)
+        var loaded = ManifestLoader.load(files)
+        // cloud-init `{file:}` documents are read from the checkout, never from outside it.
+        loaded.diagnostics += SeedFiles.resolve(&loaded.manifests, root: root.path)
+        self.init(revision: snapshot.revision, loaded: loaded, selector: policy.selector, allowedPaths: policy.allowedPaths)
     }
 }

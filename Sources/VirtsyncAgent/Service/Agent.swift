@@ -4,6 +4,7 @@ import Libvirt
 public import Logging
 public import ServiceLifecycle
 import VirtsyncHost
+import VirtsyncImages
 import VirtsyncReport
 import VirtsyncGitSource
 import VirtsyncJournal
@@ -19,11 +20,18 @@ public struct Agent: Sendable {
     public init(config: AgentConfig, logger: Logger) throws {
         lock = try HostLock(stateDirectory: config.stateDirectory)
         try LibvirtEventLoop.shared.start()
+        let statusPath = StatusFile.path(stateDirectory: config.stateDirectory)
         let connect: @Sendable () throws -> SyncSession = {
-            try SyncSession(uri: config.connect, stateDirectory: config.stateDirectory)
+            try SyncSession(uri: config.connect, stateDirectory: config.stateDirectory) { id, progress in
+                logger.info(
+                    "downloading image",
+                    metadata: ["object": "\(id)", "url": "\(progress.url)", "progress": "\(DownloadLine.describe(progress))"])
+                let download = DownloadStatus(
+                    object: id, url: progress.url, receivedBytes: progress.received, totalBytes: progress.total, updatedAt: Date())
+                StatusFile.recordDownload(download, path: statusPath)
+            }
         }
         let metrics = MetricsReporter(textfile: config.metrics.textfile, logger: logger)
-        let statusPath = StatusFile.path(stateDirectory: config.stateDirectory)
         let reporting: [any Reporter] = [
             JournalReporter(logger: logger), StatusFileReporter(path: statusPath, logger: logger), metrics,
         ]

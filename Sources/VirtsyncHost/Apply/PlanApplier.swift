@@ -1,6 +1,7 @@
 public import Libvirt
+public import VirtsyncImages
 public import VirtsyncPlan
-import VirtsyncManifest
+public import VirtsyncManifest
 
 /// Executes a plan against libvirt: one object at a time, in the plan's order.
 ///
@@ -9,10 +10,20 @@ import VirtsyncManifest
 public struct PlanApplier: Sendable {
     let connection: LibvirtConnection
     let stopper: DomainStopper
+    /// Where images by URL are fetched to; a volume from an image fails without one.
+    let images: ImageCache
+    /// Told how a long download is going (the log, the status file).
+    let progress: @Sendable (ObjectID, DownloadProgress) -> Void
 
-    public init(connection: LibvirtConnection, stopper: DomainStopper = DomainStopper()) {
+    public init(
+        connection: LibvirtConnection, stopper: DomainStopper = DomainStopper(),
+        images: ImageCache = ImageCache(directory: "/var/lib/virtsync/images"),
+        progress: @escaping @Sendable (ObjectID, DownloadProgress) -> Void = { _, _ in }
+    ) {
         self.connection = connection
         self.stopper = stopper
+        self.images = images
+        self.progress = progress
     }
 
     public func apply(_ plan: Plan) -> ApplyReport {
@@ -45,7 +56,10 @@ public struct PlanApplier: Sendable {
         case .domain: try DomainOperations(connection: connection, stopper: stopper, name: step.id.name).run(step.operations, progress)
         case .network: try NetworkOperations(connection: connection, name: step.id.name).run(step.operations, progress)
         case .storagePool: try PoolOperations(connection: connection, name: step.id.name).run(step.operations, progress)
-        case .volume: try VolumeOperations(connection: connection, id: step.id).run(step.operations, progress)
+        case .volume:
+            let id = step.id, report = self.progress
+            try VolumeOperations(connection: connection, id: id, images: images, progress: { report(id, $0) })
+                .run(step.operations, progress)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Libvirt
+import VirtsyncImages
 import VirtsyncManifest
 import VirtsyncPlan
 
@@ -6,6 +7,8 @@ import VirtsyncPlan
 struct VolumeOperations {
     let connection: LibvirtConnection
     let id: ObjectID
+    let images: ImageCache
+    let progress: @Sendable (DownloadProgress) -> Void
 
     func run(_ operations: [Operation], _ progress: () -> Void) throws {
         let poolName = id.pool ?? ""
@@ -17,6 +20,10 @@ struct VolumeOperations {
         for operation in operations {
             switch operation {
             case .createVolume(let xml, nil): _ = try pool.createVolume(xml: xml)
+            case .createVolumeFromImage(let xml, let image):
+                try ImageVolumeWriter(pool: pool, images: images, progress: self.progress).create(xml: xml, image: image)
+            case .writeSeed(let xml, let seed):
+                try ImageVolumeWriter(pool: pool, images: images, progress: self.progress).writeSeed(xml: xml, seed: seed)
             case .createVolume(let xml, let path?):
                 guard let source = try connection.lookupVolume(path: path) else {
                     throw HostError.notFound("source image \(path) (it must lie in a storage pool)")

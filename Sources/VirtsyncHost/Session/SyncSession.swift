@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 public import Libvirt
+public import VirtsyncImages
 public import VirtsyncManifest
 public import VirtsyncPlan
 import VirtsyncSchema
@@ -14,16 +15,25 @@ import VirtsyncSchema
 public final class SyncSession: Sendable {
     public let connection: LibvirtConnection
     public let inventoryStore: InventoryStore
+    /// The host's image cache, `<state directory>/images`.
+    public let images: ImageCache
+    /// Told how long downloads go; set it before `apply` (the CLI logs, the agent also writes status).
+    public let downloadProgress: @Sendable (ObjectID, DownloadProgress) -> Void
     /// libvirt's spelling of desired documents, cached for the session's life (an agent keeps one).
     public let canonicalizer = TestDriverCanonicalizer()
 
-    public init(uri: String, stateDirectory: String) throws(HostError) {
+    public init(
+        uri: String, stateDirectory: String, imageTimeouts: ImageTimeouts = ImageTimeouts(),
+        downloadProgress: @escaping @Sendable (ObjectID, DownloadProgress) -> Void = { _, _ in }
+    ) throws(HostError) {
         do {
             connection = try LibvirtConnection(uri: uri)
         } catch {
             throw .libvirt(error)
         }
         inventoryStore = InventoryStore(stateDirectory: stateDirectory)
+        images = ImageCache(directory: (stateDirectory as NSString).appendingPathComponent("images"), timeouts: imageTimeouts)
+        self.downloadProgress = downloadProgress
     }
 
     /// What the host would need for a revision that is valid for it. Only `check` makes one.
@@ -115,10 +125,10 @@ public final class SyncSession: Sendable {
         let update = InventoryUpdate(manifests: planned.manifests, plan: planned.plan)
         let intent = update.intent(planned.inventory)
         if intent != planned.inventory { try inventoryStore.save(intent) }
-        var report = PlanApplier(connection: connection).apply(planned.plan)
+        var report = applier.apply(planned.plan)
         report = try retryWhereHostMoved(report, planned, intent: intent)
         if recovering { report = try reapplyAfterCrash(report, planned, intent: intent) }
-        let final = update.settle(intent, after: report)
+        let final = update.settle(intent, after: report, before: planned.inventory)
         if final != intent { try inventoryStore.save(final) }
         marker.clear()
         return report
@@ -136,7 +146,7 @@ public final class SyncSession: Sendable {
             var again = Planner(options: planned.options).plan(planned.manifests, observed: observed, inventory: intent)
             again.steps.removeAll { !ids.contains($0.id) }
             guard !again.pending.isEmpty else { break }
-            for outcome in PlanApplier(connection: connection).apply(again).outcomes {
+            for outcome in applier.apply(again).outcomes {
                 if outcomes[outcome.id] == nil { order.append(outcome.id) }
                 outcomes[outcome.id] = outcome
             }
@@ -146,6 +156,9 @@ public final class SyncSession: Sendable {
 }
 
 extension SyncSession {
+    /// The applier of this session: its connection, image cache and download progress.
+    var applier: PlanApplier { PlanApplier(connection: connection, images: images, progress: downloadProgress) }
+
     /// Objects whose step failed because the host was not as observed (created, started or removed
     /// meanwhile: after a crash, libvirtd may finish the dead client's last call after the next client
     /// looked) are observed again, planned from there and applied once more. Their inventory entries
@@ -157,7 +170,7 @@ extension SyncSession {
         let manifests = planned.manifests.filter { moved.contains($0.id) }
         var again = Planner(options: planned.options).plan(manifests, observed: observed, inventory: intent)
         again.steps.removeAll { !moved.contains($0.id) }
-        let retried = PlanApplier(connection: connection).apply(again)
+        let retried = applier.apply(again)
         var outcomes: [ApplyReport.Outcome] = []
         for outcome in report.outcomes {
             guard moved.contains(outcome.id) else {

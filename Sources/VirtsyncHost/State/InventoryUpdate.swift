@@ -11,9 +11,12 @@ struct InventoryUpdate {
         var desired: [ObjectID: Inventory.Entry] = [:]
         for manifest in manifests {
             let policy = ManifestPolicy(manifest)
-            desired[manifest.id] = Inventory.Entry(
+            var entry = Inventory.Entry(
                 id: manifest.id, deletionPolicy: policy.deletionPolicy, manifest: manifest.location.file,
                 shutdownTimeoutSeconds: manifest.kind == .domain ? policy.shutdownTimeoutSeconds : nil)
+            entry.seedDigest = policy.seed?.cloudInit.digest
+            entry.seedInstanceID = policy.seed?.instanceID
+            desired[manifest.id] = entry
         }
         self.desired = desired
         self.plan = plan
@@ -32,13 +35,20 @@ struct InventoryUpdate {
         return result
     }
 
-    /// After applying: removals that happened are dropped; a create that wrote nothing is dropped again.
-    func settle(_ inventory: Inventory, after report: ApplyReport) -> Inventory {
+    /// After applying: removals that happened are dropped; a create that wrote nothing is dropped again;
+    /// a seed whose rewrite failed keeps the digest it had, so the next plan tries again.
+    func settle(_ inventory: Inventory, after report: ApplyReport, before: Inventory? = nil) -> Inventory {
         var result = inventory
         for outcome in report.outcomes {
             switch (outcome.change, outcome.succeeded) {
             case (.destroy, true), (.release, true): result.remove(outcome.id)
             case (.create, false) where outcome.completed == 0: result.remove(outcome.id)
+            case (.update, false):
+                if let old = before?.entry(outcome.id), var entry = result.entry(outcome.id), entry.seedDigest != old.seedDigest {
+                    entry.seedDigest = old.seedDigest
+                    entry.seedInstanceID = old.seedInstanceID
+                    result.record(entry)
+                }
             default: break
             }
         }

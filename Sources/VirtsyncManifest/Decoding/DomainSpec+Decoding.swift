@@ -25,6 +25,7 @@ extension DomainSpec {
             Member("restartPolicy", \.restartPolicy, .choice, "`Never`: a change that needs a restart waits as `pending-restart`; `Graceful`: virtsync shuts the domain down and starts it again", default: "`Never`"),
             Member("shutdownTimeout", \.shutdownTimeoutSeconds, .seconds, "how long a graceful (ACPI) shutdown may take before the domain is destroyed", default: "`120s`"),
             Member("health", \.health, Reader { HealthCheck(reading: $0) }, "`{timeout, runningFor, guestAgent, tcp}`: what must hold after the agent creates, restarts or replaces the domain for a new revision; when it does not, the previous definition is put back and the revision refused on this host (see [The health gate](operations.md#the-health-gate))", default: "none: not checked"),
+            Member("cloudInit", \.cloudInit, Reader { CloudInit(reading: $0) }, "`{userData, metaData, networkConfig, pool}`: a cloud-init seed, below", default: "none"),
         ],
         finish: { domain, spec in
             guard let profile = spec.optional("profile") else { return true }

@@ -6,7 +6,7 @@ extension RawXMLSpec {
     static func fields(for kind: ManifestKind) -> [String] {
         switch kind {
         case .network, .storagePool: ["xml", "active", "autostart"]
-        case .domain: ["xml", "state", "autostart", "restartPolicy", "shutdownTimeout", "health"]
+        case .domain: ["xml", "state", "autostart", "restartPolicy", "shutdownTimeout", "health", "cloudInit"]
         case .volume: ["xml", "pool", "deletionPolicy"]
         }
     }
@@ -30,6 +30,7 @@ extension RawXMLSpec {
         self.init(
             kind: kind, xml: xml, pool: pool, active: active, state: state, autostart: autostart,
             restartPolicy: restart, shutdownTimeoutSeconds: timeout, deletionPolicy: deletion, health: health)
+        cloudInit = kind == .domain ? spec.optional("cloudInit").flatMap(CloudInit.init(reading:)) : nil
     }
 
     private static func readXML(_ field: Field, kind: ManifestKind, name: String?) -> XElement? {

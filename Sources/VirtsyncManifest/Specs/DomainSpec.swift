@@ -46,6 +46,8 @@ public struct DomainSpec: Sendable, Hashable {
     public var shutdownTimeoutSeconds: Int
     /// Checked after the agent creates, restarts or replaces the domain; nil checks nothing.
     public var health: HealthCheck?
+    /// A cloud-init NoCloud seed attached as a cdrom; nil for none.
+    public var cloudInit: CloudInit?
 
     public init(
         type: DomainType = .kvm, uuid: String? = nil, memory: ByteSize, currentMemory: ByteSize? = nil,

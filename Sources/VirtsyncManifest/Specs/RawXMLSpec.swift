@@ -21,6 +21,8 @@ public struct RawXMLSpec: Sendable, Hashable {
     public var deletionPolicy: VolumeSpec.DeletionPolicy
     /// Domains: checked after the agent creates, restarts or replaces it (as `DomainSpec.health`).
     public var health: HealthCheck?
+    /// Domains: a cloud-init seed attached as a cdrom beside the XML's own devices.
+    public var cloudInit: CloudInit?
 
     public init(
         kind: ManifestKind, xml: XElement, pool: String? = nil, active: Bool? = nil,

@@ -8,13 +8,42 @@ public struct VolumeSpec: Sendable, Hashable {
         case delete = "Delete"
     }
 
-    /// A base image for copy-on-write (`<backingStore>`).
+    /// A base image for copy-on-write (`<backingStore>`): a path, or a volume of a pool declared in git
+    /// (`{volume: {pool, name}}`), whose path the loader fills in from the pool's target path.
     public struct BackingStore: Sendable, Hashable {
         public var path: String
         public var format: Format
-        public init(path: String, format: Format) {
+        public var volume: VolumeReference?
+        public init(path: String, format: Format, volume: VolumeReference? = nil) {
             self.path = path
             self.format = format
+            self.volume = volume
+        }
+    }
+
+    /// A volume named by its pool and name.
+    public struct VolumeReference: Sendable, Hashable {
+        public var pool: String
+        public var name: String
+        public init(pool: String, name: String) {
+            self.pool = pool
+            self.name = name
+        }
+        public var id: ObjectID { ObjectID(.volume, name, pool: pool) }
+    }
+
+    /// An image by URL (`source: {url, sha256, caFile}`): fetched once per host into the image cache,
+    /// checked, decompressed when the URL ends in `.xz`, `.gz` or `.bz2`, and uploaded into the volume.
+    public struct ImageSource: Sendable, Hashable, Codable {
+        public var url: String
+        /// Hex SHA-256 of the bytes at the URL, as distributions publish it.
+        public var sha256: String
+        /// PEM certificate authorities for `https://` instead of the system's.
+        public var caFile: String?
+        public init(url: String, sha256: String, caFile: String? = nil) {
+            self.url = url
+            self.sha256 = sha256.lowercased()
+            self.caFile = caFile
         }
     }
 
@@ -29,6 +58,10 @@ public struct VolumeSpec: Sendable, Hashable {
     public var format: Format
     public var backingStore: BackingStore?
     public var source: CopySource?
+    /// Contents from an image by URL (`source: {url, sha256}`), instead of a copy of a host volume.
+    public var image: ImageSource?
+    /// Set only on the seed volume the loader derives from a domain's `cloudInit`.
+    public var seed: SeedSpec?
     public var deletionPolicy: DeletionPolicy
 
     public init(

@@ -55,5 +55,9 @@ extension VolumeSpec {
         scope.require(ObjectID(.storagePool, pool), at: "spec.pool", in: &findings)
         if let backingStore { scope.checkPath(backingStore.path, at: "spec.backingStore.path", in: &findings) }
         if let source { scope.checkPath(source.path, at: "spec.source.path", in: &findings) }
+        // A file:// image is read by the agent as root: only from where disk images may come from.
+        if let image, image.url.lowercased().hasPrefix("file://") {
+            scope.checkPath(String(image.url.dropFirst("file://".count)), at: "spec.source.url", in: &findings)
+        }
     }
 }

@@ -13,6 +13,9 @@ public struct Inventory: Sendable, Hashable, Codable {
         public var manifest: String?
         /// A domain's graceful-shutdown timeout, kept so prune honours it after the manifest is gone.
         public var shutdownTimeoutSeconds: Int?
+        /// A cloud-init seed volume: the SHA-256 of the files it was written with, and its instance-id.
+        public var seedDigest: String?
+        public var seedInstanceID: String?
 
         public init(
             id: ObjectID, deletionPolicy: VolumeSpec.DeletionPolicy? = nil, manifest: String? = nil,

@@ -18,6 +18,10 @@ public struct ManifestPolicy: Sendable, Hashable {
     public var build = false
     /// Volume: copy contents from the volume at this path on create.
     public var copyFrom: String?
+    /// Volume: contents from an image by URL.
+    public var image: VolumeSpec.ImageSource?
+    /// Volume: the cloud-init seed it carries (a derived seed volume).
+    public var seed: SeedSpec?
 
     public init(_ manifest: Manifest) {
         switch manifest.spec {
@@ -31,6 +35,8 @@ public struct ManifestPolicy: Sendable, Hashable {
         case .volume(let spec):
             deletionPolicy = spec.deletionPolicy
             copyFrom = spec.source?.path
+            image = spec.image
+            seed = spec.seed
         case .domain(let spec):
             power = spec.state
             autostart = spec.autostart

@@ -1,9 +1,16 @@
+public import VirtsyncManifest
+
 /// One libvirt write a step performs, in order. A plan is data: these are what `apply` executes.
 public enum Operation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Define (or redefine, keeping the UUID) a domain, network or pool from this XML.
     case define(xml: String)
     /// Create a volume from this XML, optionally copying the contents of the volume at a path.
     case createVolume(xml: String, copyFrom: String?)
+    /// Create a volume from this XML and fill it with an image by URL (fetched into the host's cache,
+    /// checked, decompressed), then grow it to the XML's capacity when the image is smaller.
+    case createVolumeFromImage(xml: String, image: VolumeSpec.ImageSource)
+    /// (Re)write a cloud-init seed volume: delete the old one if any, create it, upload the new ISO.
+    case writeSeed(xml: String, seed: SeedOperation)
     /// `pool-build`: make the pool's directory.
     case build
     /// Start a domain, network or pool.
@@ -31,6 +38,8 @@ public enum Operation: Sendable, Hashable, Codable, CustomStringConvertible {
         switch self {
         case .define: "define"
         case .createVolume(_, let from): from.map { "create volume from \($0)" } ?? "create volume"
+        case .createVolumeFromImage(_, let image): "create volume from \(image.url) (sha256 \(image.sha256.prefix(12))…)"
+        case .writeSeed(_, let seed): "write cloud-init seed (\(seed.summary))"
         case .build: "build"
         case .start: "start"
         case .suspend: "suspend"

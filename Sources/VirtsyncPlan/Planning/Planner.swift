@@ -21,7 +21,12 @@ public struct Planner: Sendable {
 
     public func plan(_ manifests: [Manifest], observed: ObservedState, inventory: Inventory) -> Plan {
         let formats = Renderer.volumeFormats(of: manifests)
-        let ordered = manifests.sorted { $0.id < $1.id }
+        // Within a kind by id, except that a volume cloned from a declared volume comes after the others,
+        // so its base image (downloaded by the same apply) exists when it is created.
+        let ordered = manifests.sorted { lhs, rhs in
+            guard lhs.kind == rhs.kind, lhs.kind == .volume, Self.isClone(lhs) != Self.isClone(rhs) else { return lhs.id < rhs.id }
+            return Self.isClone(rhs)
+        }
         // Each object's step depends only on its manifest and what the host has of it.
         let steps = ordered.concurrentMap { manifest in
             step(for: DesiredObject(manifest, volumeFormats: formats), observed: observed, inventory: inventory)
@@ -62,10 +67,10 @@ public struct Planner: Sendable {
         var object = object
         // As rendered first: most objects of a steady host match, and then the round trip through
         // libvirt's parser is not needed. Only a step found that way is worked out again in libvirt's spelling.
-        var update = update(of: object, from: have, adopting: adopting, observed: observed)
+        var update = update(of: object, from: have, adopting: adopting, observed: observed, inventory: inventory)
         if update != nil, let canonical = canonicalized(object, against: have) {
             object = canonical
-            update = self.update(of: object, from: have, adopting: adopting, observed: observed)
+            update = self.update(of: object, from: have, adopting: adopting, observed: observed, inventory: inventory)
         }
         // Adopting an object that already matches still changes something: it joins the inventory.
         guard var step = update ?? (adopting ? PlanStep(id: object.id, change: .update) : nil) else { return nil }
@@ -90,13 +95,25 @@ public struct Planner: Sendable {
         }
     }
 
-    private func update(of object: DesiredObject, from have: ObservedObject, adopting: Bool, observed: ObservedState) -> PlanStep? {
+    private func update(
+        of object: DesiredObject, from have: ObservedObject, adopting: Bool, observed: ObservedState, inventory: Inventory
+    ) -> PlanStep? {
         switch object.id.kind {
         case .domain: updateDomain(object, have, adopting: adopting)
         case .network: updateNetwork(object, have)
         case .storagePool: updatePool(object, have)
-        case .volume: updateVolume(object, have, observed: observed)
+        case .volume:
+            if let seed = object.policy.seed {
+                updateSeed(object, seed, inventory: inventory, observed: observed)
+            } else {
+                updateVolume(object, have, observed: observed)
+            }
         }
+    }
+
+    static func isClone(_ manifest: Manifest) -> Bool {
+        if case .volume(let spec) = manifest.spec { return spec.backingStore?.volume != nil }
+        return false
     }
 
     /// A UUID the manifest fixes that differs from the host's: libvirt cannot change it in place.

@@ -21,8 +21,9 @@ public enum Renderer {
         case .network(let spec): return NetworkRenderer.render(name: name, spec)
         case .storagePool(let spec): return StoragePoolRenderer.render(name: name, spec)
         case .volume(let spec): return VolumeRenderer.render(name: name, spec)
-        case .domain(let spec): return DomainRenderer.render(name: name, spec, volumeFormats: volumeFormats)
-        case .rawXML(let raw): return raw.xml
+        case .domain(let spec):
+            return SeedDisk.attach(to: DomainRenderer.render(name: name, spec, volumeFormats: volumeFormats), seed: manifest.seedVolume)
+        case .rawXML(let raw): return SeedDisk.attach(to: raw.xml, seed: manifest.seedVolume)
         }
     }
 

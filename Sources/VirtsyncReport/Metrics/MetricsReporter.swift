@@ -25,6 +25,8 @@ public final class MetricsReporter: Reporter {
     private let fetchFailures: Counter
     private let applyDuration: ValueHistogram
     private let revisionInfo = Mutex<(revision: String, gauge: Gauge)?>(nil)
+    /// One `virtsync_domain_address_info` series per known address, replaced after every reconcile.
+    private let addressInfo = Mutex<[Gauge]>([])
     private let previews: PreviewGauges
 
     /// Upper bounds of the apply duration buckets, in seconds: a no-op reconcile takes milliseconds,
@@ -77,6 +79,7 @@ public final class MetricsReporter: Reporter {
         setObjects(status.objects)
         if let success = status.lastSuccessAt { lastSuccess.set(to: success.timeIntervalSince1970) }
         setRevision(status.lastAppliedRevision)
+        setAddresses(status.objects)
         if let textfile { writeTextfileLogged(textfile) }
     }
 
@@ -105,6 +108,27 @@ public final class MetricsReporter: Reporter {
         for (key, gauge) in objects { gauge.set(to: Double(counts[key] ?? 0)) }
         drifted.set(to: Double(statuses.count { $0.state == .drifted }))
         pendingRestarts.set(to: Double(statuses.count { $0.state == .pendingRestart }))
+    }
+
+    /// `virtsync_domain_address_info{domain, interface, address, source} 1` for each address of a managed
+    /// domain, so a dashboard or alert can show where a VM is; series of addresses gone are removed.
+    private func setAddresses(_ statuses: [ObjectStatus]) {
+        addressInfo.withLock { gauges in
+            for gauge in gauges { registry.unregisterGauge(gauge) }
+            gauges = statuses.flatMap { status in
+                (status.addresses ?? []).map { address in
+                    let gauge = registry.makeGauge(
+                        descriptor: Names.descriptor(
+                            "domain_address_info", help: "An IP address of a managed domain: DHCP lease or guest agent (always 1)."),
+                        labels: [
+                            ("domain", status.id.name), ("interface", address.interface), ("address", address.address),
+                            ("source", address.source),
+                        ])
+                    gauge.set(to: 1)
+                    return gauge
+                }
+            }
+        }
     }
 
     /// One series for the applied revision: the old one is removed, so a fleet's `count by (revision)`

@@ -22,6 +22,8 @@ public struct AgentStatus: Sendable, Hashable, Codable {
     public var objects: [ObjectStatus]
     /// The most recent reconciles, newest first (at most `AgentStatus.historyLength`).
     public var reconciles: [ReconcileSummary]
+    /// Image downloads in progress; absent when none runs.
+    public var downloads: [DownloadStatus]?
     /// What each preview ref (`source.preview.refs`) would do on this host, sorted by ref; nil when
     /// previews are off.
     public var previews: [PreviewStatus]?
@@ -85,6 +87,8 @@ public struct ObjectStatus: Sendable, Hashable, Codable {
     public var drift: [FieldChange]
     public var error: String?
     public var manifest: String?
+    /// A running domain's IP addresses (DHCP leases, guest agent); absent when none is known.
+    public var addresses: [AddressStatus]?
 
     public init(id: ObjectID, state: ObjectState, drift: [FieldChange] = [], error: String? = nil, manifest: String? = nil) {
         self.id = id

@@ -68,11 +68,16 @@ public enum StatusPrinter {
         }
     }
 
-    /// What a person looks at first: the first drift (and how many more), or the error.
+    /// What a person looks at first: the first drift (and how many more), or the error; else where a
+    /// running domain can be reached (`192.168.122.10 (lease), 10.0.0.5 (agent)`).
     static func detail(_ object: ObjectStatus) -> String {
         if let error = object.error { return oneLine(error) }
-        guard !object.drift.isEmpty else { return "" }
+        guard !object.drift.isEmpty else { return addresses(object.addresses ?? []) }
         return AgentEvent.summary(object.drift)
+    }
+
+    static func addresses(_ addresses: [AddressStatus]) -> String {
+        addresses.map { "\($0.address) (\($0.source))" }.joined(separator: ", ")
     }
 
     private static func counts(_ objects: [ObjectStatus]) -> String {

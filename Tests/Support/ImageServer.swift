@@ -17,6 +17,9 @@ public final class ImageServer {
         process.arguments = ["python3", script.path, directory.path]
         let output = Pipe()
         process.standardOutput = output
+        // Not the test process's stderr: `swift test` waits for every holder of that pipe to close it, so a
+        // server left behind (a lifeline end leaked into another child keeps it alive) would hang the run.
+        process.standardError = FileHandle.nullDevice
         // The server exits when this pipe closes, so a crashed test leaves no server behind.
         process.standardInput = lifeline
         try process.run()
@@ -33,7 +36,9 @@ public final class ImageServer {
 
     deinit {
         // No waitUntilExit: under Swift Testing it can wait on a run loop that never hears of the exit.
-        process.terminate()
+        // SIGKILL, not terminate(): a child can inherit SIGTERM ignored from the test runner, and servers
+        // outlived their tests that way.
+        kill(process.processIdentifier, SIGKILL)
         try? FileManager.default.removeItem(at: directory)
     }
 

@@ -123,6 +123,9 @@ let package = Package(
             dependencies: [
                 "VirtsyncHost", "VirtsyncSchema", "VirtsyncSource", "VirtsyncReport", "VirtsyncBuildInfo", "VirtsyncImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: settings),
         // The agent's executable, run as `virtsync run`: git, journald, metrics, HTTP.

@@ -24,11 +24,11 @@ public enum XMLTreeReader {
         // NOENT as FoundationXML asks (entities substituted); no network; errors kept in the context
         // (NOERROR/NOWARNING), not printed on stderr.
         let options = Int32(
-            XML_PARSE_NOENT.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+            XML_PARSE_NOENT.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
                 | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let count = Int32(text.utf8.count)
         let document = withExtendedLifetime(first) {
-            text.withCString { xmlCtxtReadMemory(parser, $0, count, nil, "UTF-8", options) }
+            text.withCString { xmlCtxtReadMemory(parser, $0, count, nil, nil, options) }
         }
         guard let document, parser.pointee.wellFormed != 0, let root = xmlDocGetRootElement(document) else {
             if let document { xmlFreeDoc(document) }

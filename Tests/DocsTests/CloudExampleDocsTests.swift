@@ -5,7 +5,7 @@ import VirtsyncManifest
 /// plans that directory and a driver test plans it), and the VM's file stays short enough to write by hand.
 @Suite("the cloud-image how-to")
 struct CloudExampleDocsTests {
-    @Test("the how-to's manifests equal manifests/cloud, field for field; vm.yaml is at most 30 lines of YAML")
+    @Test("the how-to's manifests equal manifests/cloud, field for field; vm.yaml is at most 32 lines of YAML")
     func sameAsExample() throws {
         let blocks = Repository.codeBlocks(try Repository.text("docs/manifests.md"), language: "yaml")
             .filter { $0.contains("apiVersion: virtsync/v1") && $0.contains("metadata: {name: vs-cloud-vm}") }
@@ -18,6 +18,6 @@ struct CloudExampleDocsTests {
         #expect(shown.manifests.map(\.metadata) == kept.manifests.map(\.metadata))
         #expect(shown.manifests.map(\.spec) == kept.manifests.map(\.spec), "the how-to differs from manifests/cloud")
         let lines = files[1].text.split(separator: "\n").filter { !$0.hasPrefix("#") }
-        #expect(lines.count <= 30, "manifests/cloud/vm.yaml has \(lines.count) lines of YAML")
+        #expect(lines.count <= 32, "manifests/cloud/vm.yaml has \(lines.count) lines of YAML")
     }
 }

@@ -62,7 +62,7 @@ struct CloudExamplePlanTests {
         #expect(disks.map { $0[attribute: "device"] } == ["disk", "cdrom"], "\(xml)")
         #expect(disks.last?.child("source")?[attribute: "volume"] == host.name("vs-cloud-vm-cidata.iso"))
         // The plan is shown without the user-data.
-        #expect(!PlanPrinter(color: false).text(planned.plan).contains("ssh_authorized_keys"))
+        #expect(!PlanPrinter(color: false).text(planned.plan).contains("ssh_authorized_keys") && !PlanPrinter(color: false).text(planned.plan).contains("qemu-guest-agent]"))
         #expect(!FileManager.default.fileExists(atPath: host.path("state/images")), "planning downloaded something")
     }
 }

@@ -41,7 +41,7 @@ public struct RollbackStore: Sendable {
         } catch {
             throw .stateFile(path: path(point.name), message: "cannot encode: \(error)")
         }
-        try AtomicFile.write(data, to: path(point.name))
+        try HostError.writeStateFile(data, to: path(point.name))
     }
 
     public func load(_ name: String) -> RollbackPoint? {

@@ -38,7 +38,8 @@ struct HealthGate: Sendable {
         var verdict: HealthProbe.Verdict
         /// Seconds from the failed check to the previous definition running again; nil when not restored.
         var restoredAfter: Double?
-        var restoreError: String?
+        /// Why the previous definition could not be put back (libvirt's code kept); nil when it was.
+        var restoreFailure: ApplyFailure?
         var previousRevision: String?
     }
 
@@ -105,7 +106,7 @@ struct HealthGate: Sendable {
                 try DomainRollback(connection: session.connection).restore(gated.rollback)
                 outcome.restoredAfter = HealthProbe.seconds(ContinuousClock.now - failedAt)
             } catch {
-                outcome.restoreError = "\(error)"
+                outcome.restoreFailure = ApplyFailure(object: gated.id, operation: nil, error: error)
                 // Kept: the point is the only record of what the domain was.
                 return outcome
             }

@@ -18,8 +18,7 @@ struct ImageVolumeWriter {
     let progress: @Sendable (DownloadProgress) -> Void
 
     func create(xml: String, image: VolumeSpec.ImageSource) throws {
-        let request = ImageRequest(url: image.url, sha256: image.sha256, caFile: image.caFile)
-        let cached = try images.image(for: request, progress: progress)
+        let cached = try images.image(for: image, progress: progress)
         let document = try XElement(parsing: xml)
         let want = document.child("capacity")?.text.flatMap(UInt64.init) ?? 0
         try upload(cached.path, size: UInt64(cached.size), as: document) { volume in
@@ -59,7 +58,7 @@ struct ImageVolumeWriter {
         do {
             try volume.upload(file: path)
             try pool.refresh()
-            guard let fresh = try pool.lookupVolume(name: volume.name) else { throw HostError.notFound("volume \(volume.name)") }
+            guard let fresh = try pool.lookupVolume(name: volume.name) else { throw HostError.notFound(ObjectID(.volume, volume.name, pool: pool.name)) }
             try finish(fresh)
         } catch {
             try? volume.delete()

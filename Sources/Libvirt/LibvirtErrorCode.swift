@@ -61,6 +61,10 @@ public struct LibvirtErrorDomain: RawRepresentable, Sendable, Hashable, CustomSt
 
     /// Not libvirt's: the call failed but libvirt set no error.
     public static let unset = LibvirtErrorDomain(rawValue: -1)
+    /// `VIR_FROM_QEMU` (10): the QEMU driver.
+    public static let qemu = LibvirtErrorDomain(VIR_FROM_QEMU)
+    /// `VIR_FROM_STORAGE` (18): the storage driver.
+    public static let storage = LibvirtErrorDomain(VIR_FROM_STORAGE)
     /// `VIR_FROM_EVENT` (40): the event loop.
     public static let event = LibvirtErrorDomain(VIR_FROM_EVENT)
 

@@ -24,7 +24,9 @@ struct LibvirtErrorCodeTests {
         for (name, code) in Self.codes {
             #expect(numbers[name] == code.rawValue, "\(name)")
         }
-        #expect(numbers["VIR_FROM_EVENT"] == LibvirtErrorDomain.event.rawValue)
+        for (name, domain) in [("VIR_FROM_QEMU", LibvirtErrorDomain.qemu), ("VIR_FROM_STORAGE", .storage), ("VIR_FROM_EVENT", .event)] {
+            #expect(numbers[name] == domain.rawValue, "\(name)")
+        }
     }
 
     /// `NAME = NUMBER` of every `VIR_ERR_*` and `VIR_FROM_*` enumerator in the header.

@@ -11,9 +11,10 @@ struct ApplyReportJSONTests {
     @Test("a failed outcome is written with succeeded, error and completed; libvirt's numbers stay in Swift")
     func failedOutcome() throws {
         let id = ObjectID(.domain, "web1")
-        let failure = ApplyFailure(
-            object: id, operation: .start, libvirt: .init(function: "virDomainCreate", code: 55, domain: 10),
+        let libvirt = LibvirtError(
+            operation: "virDomainCreate", code: .operationInvalid, domain: .qemu,
             message: "Requested operation is not valid: domain is already running")
+        let failure = ApplyFailure(object: id, operation: .start, libvirt: .init(libvirt), message: libvirt.message)
         let report = ApplyReport(outcomes: [
             .init(id: ObjectID(.network, "lan"), change: .create, completed: 3),
             .init(id: id, change: .update, failure: failure, completed: 1),
@@ -25,6 +26,7 @@ struct ApplyReportJSONTests {
             + #"{"change":"update","completed":1,"error":"Requested operation is not valid: domain is already running","#
             + #""id":{"kind":"Domain","name":"web1"},"succeeded":false}]}"#)
         #expect(report.failures.first?.failure?.libvirtCode == .operationInvalid)
+        #expect(report.failures.first?.failure?.libvirtDomain == .qemu)
         let back = try JSONDecoder().decode(ApplyReport.self, from: Data(json.utf8))
         #expect(back.failures.map(\.error) == [failure.message])
     }

@@ -65,8 +65,9 @@ let package = Package(
             swiftSettings: settings),
         // C shim: libxml2's parser and RelaxNG validator, from Debian's libxml2-dev.
         .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // The one safe wrapper of libxml2's RelaxNG validation; no C type leaves it.
-        .target(name: "RelaxNG", dependencies: ["CLibxml2"], swiftSettings: settings),
+        // The one safe wrapper of libxml2: RelaxNG validation, and documents read into `XElement` trees
+        // (libvirt's definitions, read on every plan); no C type leaves it.
+        .target(name: "LibXML2", dependencies: ["CLibxml2", "LibvirtXML"], swiftSettings: settings),
         // Pure core: libvirt XML as values, manifests, plan. No C, no I/O.
         .target(name: "LibvirtXML", swiftSettings: settings),
         .target(name: "VirtsyncManifest", dependencies: ["LibvirtXML", "Yams"], swiftSettings: settings),
@@ -82,13 +83,13 @@ let package = Package(
         // The agent's git source: fetch, check out, verify commit signatures (libgit2).
         .target(name: "VirtsyncGitSource", dependencies: ["VirtsyncSource", "Git"], swiftSettings: settings),
         // Offline validation against libvirt's own RelaxNG schemas: rendered and raw XML, no libvirtd.
-        .target(name: "VirtsyncSchema", dependencies: ["VirtsyncPlan", "RelaxNG"], swiftSettings: settings),
+        .target(name: "VirtsyncSchema", dependencies: ["VirtsyncPlan", "LibXML2"], swiftSettings: settings),
         // Files written whole or not at all (temporary file, fsync, rename): the state and report files.
         .target(name: "AtomicFiles", swiftSettings: settings),
         // The edge that touches libvirt: observe, canonicalize, apply, check.
         .target(
             name: "VirtsyncHost",
-            dependencies: ["VirtsyncPlan", "VirtsyncSchema", "Libvirt", "VirtsyncImages", "Isofs", "AtomicFiles"],
+            dependencies: ["VirtsyncPlan", "VirtsyncSchema", "LibXML2", "Libvirt", "VirtsyncImages", "Isofs", "AtomicFiles"],
             swiftSettings: settings),
         // Which virtsync this is: version and the git revision stamped by the RevisionStamp plugin.
         .plugin(name: "RevisionStamp", capability: .buildTool()),
@@ -128,6 +129,9 @@ let package = Package(
             dependencies: [
                 "VirtsyncHost", "VirtsyncSchema", "VirtsyncSource", "VirtsyncReport", "VirtsyncBuildInfo", "VirtsyncImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: settings),
         // The agent's executable, run as `virtsync run`: git, journald, metrics, HTTP.
@@ -162,9 +166,9 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "GitTests", dependencies: ["Git", "VirtsyncSource", "VirtsyncGitSource"], swiftSettings: settings),
         .testTarget(name: "LibvirtTests", dependencies: ["Libvirt"], swiftSettings: settings),
-        .testTarget(name: "RelaxNGTests", dependencies: ["RelaxNG"], swiftSettings: settings),
+        .testTarget(name: "LibXML2Tests", dependencies: ["LibXML2", "LibvirtXML"], swiftSettings: settings),
         .testTarget(
-            name: "VirtsyncSchemaTests", dependencies: ["VirtsyncSchema", "RelaxNG", "VirtsyncManifest", "VirtsyncPlan"],
+            name: "VirtsyncSchemaTests", dependencies: ["VirtsyncSchema", "LibXML2", "VirtsyncManifest", "VirtsyncPlan"],
             swiftSettings: settings),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: settings),
         .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),

@@ -55,11 +55,10 @@ struct HealthGate: Sendable {
     }
 
     private func unfinished(_ manifests: [ObjectID: Manifest], excluding: Set<ObjectID>) -> [Gated] {
-        store.names().compactMap { name -> Gated? in
-            let id = ObjectID(.domain, name)
-            guard !excluding.contains(id), let point = store.load(name) else { return nil }
+        store.domains().compactMap { id -> Gated? in
+            guard !excluding.contains(id), let point = store.load(id) else { return nil }
             guard let check = manifests[id].flatMap({ ManifestPolicy($0).health }) else {
-                store.remove(name)
+                store.remove(id)
                 return nil
             }
             return Gated(id: id, check: check, rollback: point, resumed: true)
@@ -89,7 +88,7 @@ struct HealthGate: Sendable {
     func check(_ gated: [Gated], report: ApplyReport, session: SyncSession) -> [Outcome] {
         let applied = Set(report.outcomes.filter(\.succeeded).map(\.id))
         let watched = gated.filter { $0.resumed || applied.contains($0.id) }
-        for skipped in gated where !(skipped.resumed || applied.contains(skipped.id)) { store.remove(skipped.id.name) }
+        for skipped in gated where !(skipped.resumed || applied.contains(skipped.id)) { store.remove(skipped.id) }
         let results = Results(count: watched.count)
         DispatchQueue.concurrentPerform(iterations: watched.count) { index in
             results.set(index, watch(watched[index], session: session))
@@ -98,7 +97,7 @@ struct HealthGate: Sendable {
     }
 
     private func watch(_ gated: Gated, session: SyncSession) -> Outcome {
-        let verdict = HealthProbe(connection: session.connection).watch(domain: gated.id.name, gated.check)
+        let verdict = HealthProbe(connection: session.connection).watch(gated.id, gated.check)
         var outcome = Outcome(id: gated.id, verdict: verdict, previousRevision: gated.rollback.revision)
         if case .failed = verdict {
             let failedAt = ContinuousClock.now
@@ -111,7 +110,7 @@ struct HealthGate: Sendable {
                 return outcome
             }
         }
-        store.remove(gated.id.name)
+        store.remove(gated.id)
         return outcome
     }
 }

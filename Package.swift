@@ -153,7 +153,11 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
         // The command line end to end: the built `virtsync` run on fixtures, output against goldens.
         .testTarget(
-            name: "CLITests", dependencies: ["virtsync", "TestSupport", "VirtsyncBuildInfo"],
+            name: "CLITests",
+            dependencies: [
+                "virtsync", "TestSupport", "VirtsyncBuildInfo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             exclude: ["Fixtures"], swiftSettings: settings),
         // The README and docs/: links resolve, examples load, the README's example is the runnable set.
         .testTarget(name: "DocsTests", dependencies: ["VirtsyncManifest"], swiftSettings: settings),

@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "VirtsyncImages",
             dependencies: [
-                "Compression",
+                "Compression", "VirtsyncManifest",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -84,8 +84,13 @@ let package = Package(
         .target(name: "VirtsyncGitSource", dependencies: ["VirtsyncSource", "Git"], swiftSettings: settings),
         // Offline validation against libvirt's own RelaxNG schemas: rendered and raw XML, no libvirtd.
         .target(name: "VirtsyncSchema", dependencies: ["VirtsyncPlan", "LibXML2"], swiftSettings: settings),
+        // Files written whole or not at all (temporary file, fsync, rename): the state and report files.
+        .target(name: "AtomicFiles", swiftSettings: settings),
         // The edge that touches libvirt: observe, canonicalize, apply, check.
-        .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "VirtsyncSchema", "LibXML2", "Libvirt", "VirtsyncImages", "Isofs"], swiftSettings: settings),
+        .target(
+            name: "VirtsyncHost",
+            dependencies: ["VirtsyncPlan", "VirtsyncSchema", "LibXML2", "Libvirt", "VirtsyncImages", "Isofs", "AtomicFiles"],
+            swiftSettings: settings),
         // Which virtsync this is: version and the git revision stamped by the RevisionStamp plugin.
         .plugin(name: "RevisionStamp", capability: .buildTool()),
         .target(name: "VirtsyncBuildInfo", swiftSettings: settings, plugins: ["RevisionStamp"]),
@@ -93,7 +98,7 @@ let package = Package(
         .target(
             name: "VirtsyncReport",
             dependencies: [
-                "VirtsyncPlan", "VirtsyncHost", "VirtsyncBuildInfo",
+                "VirtsyncPlan", "AtomicFiles", "VirtsyncBuildInfo",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -109,7 +114,7 @@ let package = Package(
             name: "VirtsyncAgent",
             dependencies: [
                 "VirtsyncHost", "VirtsyncSource", "VirtsyncGitSource", "VirtsyncReport", "VirtsyncJournal", "Systemd",
-                "VirtsyncImages",
+                "VirtsyncImages", "AtomicFiles",
                 "Libvirt", "Yams",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -8,15 +8,15 @@ internal import CGit2
 public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The libgit2 function or step that failed, e.g. `"git_remote_fetch"`.
     public var operation: String
-    /// libgit2's `git_error_code` (`GIT_ENOTFOUND` is -3, `GIT_EAUTH` -16, …); -1 for a generic error.
-    public var code: Int32
+    /// libgit2's `git_error_code` (`GIT_ENOTFOUND`, `GIT_EAUTH`, …); `.generic` for a generic error.
+    public var code: GitErrorCode
     /// libgit2's error class (`git_error_t`: `GIT_ERROR_NET` is 12, `GIT_ERROR_SSH` 23, …); 0 when none.
     public var klass: Int32
     /// libgit2's own message, or this module's for the errors it raises itself.
     public var message: String
 
     /// Creates an error; the funnel fills it from `git_error_last()`.
-    public init(operation: String, code: Int32, klass: Int32, message: String) {
+    public init(operation: String, code: GitErrorCode, klass: Int32, message: String) {
         self.operation = operation
         self.code = code
         self.klass = klass
@@ -25,7 +25,7 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// Whether the object looked for does not exist (`GIT_ENOTFOUND`).
     public var isNotFound: Bool {
-        code == GIT_ENOTFOUND.rawValue
+        code == .notFound
     }
 
     /// `"<message> (<operation>, code <code>, class <klass>)"`.
@@ -37,6 +37,6 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
 extension GitError {
     /// An error this module raises itself, classed like libgit2's so callers can treat both alike.
     static func own(_ operation: String, _ code: git_error_code, _ klass: git_error_t, _ message: String) -> GitError {
-        GitError(operation: operation, code: code.rawValue, klass: Int32(klass.rawValue), message: message)
+        GitError(operation: operation, code: GitErrorCode(code), klass: Int32(klass.rawValue), message: message)
     }
 }

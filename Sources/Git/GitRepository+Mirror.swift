@@ -52,23 +52,19 @@ extension GitRepository {
     /// the index and any work tree alone: a bare repository's way to read one revision's files.
     public func export(_ id: ObjectID, to directory: String) throws(GitError) {
         try locked { () throws(GitError) in
-            var oid = id.oid
-            var commit: OpaquePointer?
-            try check("git_commit_lookup", git_commit_lookup(&commit, handle, &oid))
-            defer { git_commit_free(commit) }
-            var options = git_checkout_options()
-            git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION))
             // Against an empty baseline every file of the tree is written, whatever HEAD says.
-            options.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue | GIT_CHECKOUT_DONT_UPDATE_INDEX.rawValue
-            var empty: OpaquePointer?
-            try check("git_tree_lookup", Self.emptyTree(handle, &empty))
-            defer { git_tree_free(empty) }
-            options.baseline = empty
-            let result = directory.withCString { path in
-                options.target_directory = path
-                return git_checkout_tree(handle, commit, &options)
+            let strategy = GIT_CHECKOUT_FORCE.rawValue | GIT_CHECKOUT_DONT_UPDATE_INDEX.rawValue
+            try withCommit(id, checkoutStrategy: strategy) { commit, options throws(GitError) in
+                var empty: OpaquePointer?
+                try check("git_tree_lookup", Self.emptyTree(handle, &empty))
+                defer { git_tree_free(empty) }
+                options.baseline = empty
+                let result = directory.withCString { path in
+                    options.target_directory = path
+                    return git_checkout_tree(handle, commit, &options)
+                }
+                try check("git_checkout_tree", result)
             }
-            try check("git_checkout_tree", result)
         }
     }
 

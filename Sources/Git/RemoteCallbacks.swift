@@ -44,7 +44,7 @@ final class RemoteCallbacks {
     /// Fails the C call with a Swift error to rethrow once it returns.
     private func fail(_ error: GitError) -> Int32 {
         capturedError = error
-        return error.code
+        return error.code.rawValue
     }
 
     private func credential(

@@ -40,11 +40,12 @@ enum Check {
     static func lastError(_ operation: String) -> LibvirtError {
         defer { virResetLastError() }
         guard let error = virGetLastError() else {
-            return LibvirtError(operation: operation, code: -1, domain: -1, message: "libvirt reported no error")
+            return LibvirtError(operation: operation, code: .unset, domain: .unset, message: "libvirt reported no error")
         }
         let message = error.pointee.message.map { String(cString: $0) } ?? "libvirt gave no message"
         return LibvirtError(
-            operation: operation, code: error.pointee.code, domain: error.pointee.domain, message: message)
+            operation: operation, code: LibvirtErrorCode(rawValue: error.pointee.code),
+            domain: LibvirtErrorDomain(rawValue: error.pointee.domain), message: message)
     }
 }
 
@@ -58,7 +59,7 @@ extension Check {
     ) throws(LibvirtError) -> Result {
         do {
             return try body(flags)
-        } catch where error.code == Int32(VIR_ERR_INVALID_ARG.rawValue) && flags != fallback {
+        } catch where error.code == .invalidArgument && flags != fallback {
             return try body(fallback)
         }
     }

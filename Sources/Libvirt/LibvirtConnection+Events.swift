@@ -21,8 +21,8 @@ extension LibvirtConnection {
     func makeEventStream() throws(LibvirtError) -> (stream: LibvirtEventStream, sink: EventSink) {
         guard openedWithEventLoop else {
             throw LibvirtError(
-                operation: "LibvirtConnection.events", code: Int32(VIR_ERR_OPERATION_INVALID.rawValue),
-                domain: Int32(VIR_FROM_EVENT.rawValue),
+                operation: "LibvirtConnection.events", code: .operationInvalid,
+                domain: .event,
                 message: "the connection was opened before LibvirtEventLoop.shared.start(): it cannot deliver events")
         }
         let (stream, continuation) = LibvirtEventStream.makeStream(

@@ -1,5 +1,3 @@
-internal import CLibvirt
-
 /// A failed libvirt call: which C function failed and libvirt's own account of why.
 ///
 /// Built only by the error funnel (`Check`), from `virGetLastError()` read on the failing thread
@@ -7,15 +5,15 @@ internal import CLibvirt
 public struct LibvirtError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The C function that failed, e.g. `"virDomainDefineXMLFlags"`.
     public var operation: String
-    /// libvirt's `virErrorNumber` (`VIR_ERR_*`); -1 when libvirt set no error.
-    public var code: Int32
+    /// libvirt's `virErrorNumber` (`VIR_ERR_*`); `.unset` when libvirt set no error.
+    public var code: LibvirtErrorCode
     /// libvirt's `virErrorDomain` (`VIR_FROM_*`): the subsystem that raised the error.
-    public var domain: Int32
+    public var domain: LibvirtErrorDomain
     /// libvirt's own message.
     public var message: String
 
     /// Creates an error; the funnel fills it from `virGetLastError()`.
-    public init(operation: String, code: Int32, domain: Int32, message: String) {
+    public init(operation: String, code: LibvirtErrorCode, domain: LibvirtErrorDomain, message: String) {
         self.operation = operation
         self.code = code
         self.domain = domain
@@ -32,17 +30,12 @@ public struct LibvirtError: Error, Sendable, Equatable, CustomStringConvertible 
         "\(message) (\(operation), code \(code), domain \(domain))"
     }
 
-    private static let notFoundCodes: Set<Int32> = [
-        Int32(VIR_ERR_NO_DOMAIN.rawValue),
-        Int32(VIR_ERR_NO_NETWORK.rawValue),
-        Int32(VIR_ERR_NO_STORAGE_POOL.rawValue),
-        Int32(VIR_ERR_NO_STORAGE_VOL.rawValue),
-    ]
+    private static let notFoundCodes: Set<LibvirtErrorCode> = [.noDomain, .noNetwork, .noStoragePool, .noStorageVolume]
 }
 
 extension LibvirtError {
     /// Whether the error says a domain has no metadata element for the namespace asked about.
     var isNoMetadata: Bool {
-        code == Int32(VIR_ERR_NO_DOMAIN_METADATA.rawValue)
+        code == .noDomainMetadata
     }
 }

@@ -46,36 +46,3 @@ extension LibvirtStoragePool {
         return info.state == Int32(VIR_STORAGE_POOL_BUILDING.rawValue) ? Transition(description: "building") : nil
     }
 }
-
-extension LibvirtError {
-    /// Whether the call failed because the object already is what the call would make it: it exists
-    /// (`storage volume … exists already`, `pool … already exists`), already runs or is already active.
-    /// After a crash, libvirtd may finish a dead client's last call after the next client looked:
-    /// such an object is observed again, not created again.
-    public var isAlreadyDone: Bool {
-        Self.alreadyDoneCodes.contains(code)
-            || (code == Int32(VIR_ERR_OPERATION_INVALID.rawValue) && message.contains("already"))
-            || (code == Int32(VIR_ERR_OPERATION_FAILED.rawValue) && message.contains("already"))
-            || (code == Int32(VIR_ERR_INTERNAL_ERROR.rawValue) && message.contains("already exists"))
-    }
-
-    private static let alreadyDoneCodes: Set<Int32> = [
-        Int32(VIR_ERR_DOM_EXIST.rawValue),
-        Int32(VIR_ERR_NETWORK_EXIST.rawValue),
-        Int32(VIR_ERR_STORAGE_VOL_EXIST.rawValue),
-    ]
-
-    /// Whether libvirtd is still working on the object for another call (`volume … is still being
-    /// allocated`, `pool … has asynchronous jobs running`): wait, then look again.
-    public var isBusy: Bool {
-        code == Int32(VIR_ERR_OPERATION_INVALID.rawValue)
-            && (message.contains("still being allocated") || message.contains("asynchronous jobs"))
-    }
-}
-
-extension LibvirtError {
-    /// Whether a stop failed because the object is not running or not active any more.
-    public var isNotRunning: Bool {
-        code == Int32(VIR_ERR_OPERATION_INVALID.rawValue) && (message.contains("not running") || message.contains("not active"))
-    }
-}

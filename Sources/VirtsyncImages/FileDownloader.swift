@@ -1,4 +1,5 @@
 import Foundation
+import VirtsyncManifest
 
 /// "Downloads" a `file://` URL: a streamed copy through the same sink, so the checksum and the cache
 /// behave as for http.

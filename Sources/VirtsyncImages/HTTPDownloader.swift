@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import VirtsyncManifest
 
 /// Downloads one `http://` or `https://` URL into a sink with async-http-client: system CAs or a CA file,
 /// redirects followed, and a stall (no data for `stallSeconds`) is a timeout rather than a hang.

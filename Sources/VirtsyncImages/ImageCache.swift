@@ -1,6 +1,7 @@
 import Compression
 import Dispatch
 import Foundation
+public import VirtsyncManifest
 
 /// The host's image cache under the state directory: each image fetched once, kept by its SHA-256.
 ///

@@ -40,7 +40,8 @@ enum Console {
             // libvirt's own schemas, offline: a typo libvirt would drop silently is caught without libvirtd.
             result.diagnostics += SchemaValidator.validate(result.manifests, files: files)
         }
-        for diagnostic in result.diagnostics.sorted(by: { $0.location.description < $1.location.description }) {
+        // By file, line and column, as `plan` prints them (a text order would put line 10 before line 9).
+        for diagnostic in result.diagnostics.sortedByLocation() {
             err(diagnostic.description)
         }
         if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }

@@ -36,7 +36,7 @@ struct HTTPCredentialTests {
         }
 
         #expect(error?.message.hasPrefix("the server rejected the credentials for http://127.0.0.1:") == true)
-        #expect(error?.code == -16)
+        #expect(error?.code == .authentication)
     }
 
     @Test("a server that asks for credentials when none are configured is refused with that reason")

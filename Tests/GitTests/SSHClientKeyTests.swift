@@ -26,7 +26,7 @@ struct SSHClientKeyTests {
 
         // libssh2 refused the key; libgit2 asks again, and the module refuses to repeat a rejected credential.
         #expect(error?.message == "the server rejected the credentials for \(server.url(bare))", "\(server.log)")
-        #expect(error?.code == -16)
+        #expect(error?.code == .authentication)
         #expect(!server.log.contains("Accepted publickey"))
         #expect(!FileManager.default.fileExists(atPath: temp.path("clone/web.yaml")))
     }

@@ -19,7 +19,7 @@ struct ServerStoppedTests {
 
         #expect(error?.operation == "git_remote_fetch")
         #expect(error?.message.contains("127.0.0.1") == true)
-        #expect(error?.code ?? 0 < 0)
+        #expect((error?.code.rawValue ?? 0) < 0)
         #expect(clone.head()?.hex == commit)
         #expect(try clone.resolve(ref: "main").hex == commit)
         #expect(try contents(of: "web.yaml", in: #require(clone.workingDirectory)) == "v1")

@@ -17,7 +17,7 @@ struct ConnectionTests {
     func badURI() throws {
         let error = try #require(throws: LibvirtError.self) { try LibvirtConnection(uri: "nosuchdriver:///x") }
         #expect(error.operation == "virConnectOpen")
-        #expect(error.code == 5, "\(error)")  // VIR_ERR_NO_CONNECT
+        #expect(error.code == .noConnect, "\(error)")
         #expect(!error.message.isEmpty)
     }
 }

@@ -68,7 +68,7 @@ struct DomainLifecycleTests {
         let error = try #require(throws: LibvirtError.self) { try domain.start() }
         #expect(error.operation == "virDomainCreate")
         // The test driver calls it an internal error, qemu an invalid operation.
-        #expect(error.code == (onTestDriver ? 1 : 55))
+        #expect(error.code == (onTestDriver ? .internalError : .operationInvalid))
         #expect(error.message.contains("already running"))
     }
 }

@@ -8,7 +8,7 @@ struct KeepAliveTests {
         let connection = try eventConnection()
         let error = try #require(throws: LibvirtError.self) { try connection.setKeepAlive(interval: 5, count: 3) }
         #expect(error.operation == "virConnectSetKeepAlive")
-        #expect(error.code == 3)  // VIR_ERR_NO_SUPPORT
+        #expect(error.code == .noSupport)
         #expect(connection.isAlive())
     }
 

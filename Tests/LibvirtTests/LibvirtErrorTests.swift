@@ -12,10 +12,10 @@ struct LibvirtErrorTests {
         let error = try #require(throws: LibvirtError.self) { try connection.defineDomain(xml: xml, validate: true) }
 
         #expect(error.operation == "virDomainDefineXMLFlags")
-        #expect(error.code == 92)  // VIR_ERR_XML_INVALID_SCHEMA
+        #expect(error.code == .xmlInvalidSchema)
         #expect(error.message.contains("frobnicate"))
         #expect(!error.isNotFound)
-        #expect(error.description == "\(error.message) (virDomainDefineXMLFlags, code 92, domain \(error.domain))")
+        #expect(error.description == "\(error.message) (virDomainDefineXMLFlags, code \(LibvirtErrorCode.xmlInvalidSchema.rawValue), domain \(error.domain.rawValue))")
         #expect(try connection.lookupDomain(name: name) == nil)
     }
 
@@ -26,7 +26,7 @@ struct LibvirtErrorTests {
             try connection.defineNetwork(xml: "<network><name>unclosed</network>")
         }
         #expect(error.operation == "virNetworkDefineXMLFlags")
-        #expect(error.code == 35, "\(error)")  // VIR_ERR_XML_DETAIL
+        #expect(error.code == .xmlDetail, "\(error)")
         #expect(!error.message.isEmpty)
     }
 

@@ -72,7 +72,7 @@ struct StoragePoolTests {
 
         let error = try #require(throws: LibvirtError.self) { try volume.resize(capacity: 1 << 20) }
         #expect(error.operation == "virStorageVolResize")
-        #expect(error.code == 8)  // VIR_ERR_INVALID_ARG
+        #expect(error.code == .invalidArgument)
         #expect(error.message.contains("shrink"))
         #expect(try volume.info().capacity == 2 << 20)
     }
@@ -81,7 +81,7 @@ struct StoragePoolTests {
     private func grow(_ volume: LibvirtStorageVolume, to bytes: UInt64) throws {
         if onTestDriver {
             let error = try #require(throws: LibvirtError.self) { try volume.resize(capacity: bytes) }
-            #expect(error.code == 3)  // VIR_ERR_NO_SUPPORT
+            #expect(error.code == .noSupport)
             return
         }
         try volume.resize(capacity: bytes)

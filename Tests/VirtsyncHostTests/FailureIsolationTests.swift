@@ -37,6 +37,12 @@ struct FailureIsolationTests {
         // Valid by the schema (which virtsync checks offline), refused by libvirt's parser.
         #expect(failure.error?.contains("target 'hdc' duplicated") == true, "\(failure.error ?? "")")
         #expect(failure.completed == 0)
+        // The failure is a value: the object, the operation that failed, and libvirt's own numbers.
+        let typed = try #require(failure.failure)
+        #expect(typed.object == host.domainID("bad"))
+        #expect(typed.operation?.description == "define")
+        #expect(typed.libvirt?.function == "virDomainDefineXMLFlags", "\(typed)")
+        #expect(typed.libvirtCode != nil && typed.libvirtCode != .unset)
         #expect(report.outcomes.filter(\.succeeded).count == 4)
         #expect(try host.connection.lookupDomain(name: host.name("vm"))?.isActive() == true)
         #expect(try host.connection.lookupDomain(name: host.name("bad")) == nil)
@@ -53,6 +59,8 @@ struct FailureIsolationTests {
         let (_, report) = try host.apply(manifests)
         #expect(report.failures.map(\.id) == [host.volumeID()])
         #expect(report.failures.first?.error?.contains("virStorageVolCreateXML") == true, "\(report.failures)")
+        // A pool that is not active is an invalid operation to libvirt, its error code kept with the failure.
+        #expect(report.failures.first?.failure?.libvirtCode == .operationInvalid, "\(report.failures)")
         #expect(report.outcomes.filter(\.succeeded).map(\.id) == [host.poolID(), host.networkID(), host.domainID()])
         #expect(try host.connection.lookupDomain(name: host.name("vm")) != nil)
     }

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Testing
 import VirtsyncImages
+import VirtsyncManifest
 import VirtsyncTestSupport
 
 /// The cache keeps what it is told to keep and loses the rest, including a dead download's leftovers,

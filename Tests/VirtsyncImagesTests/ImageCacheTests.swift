@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Testing
 import VirtsyncImages
+import VirtsyncManifest
 import VirtsyncTestSupport
 
 /// The cache against a real HTTP server on 127.0.0.1: good images (plain and compressed) land with their

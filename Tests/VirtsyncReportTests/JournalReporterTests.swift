@@ -60,7 +60,7 @@ struct JournalReporterTests {
         try #require(Journald.isRunning, "no journald accepts entries at \(Journald.socketPath), and starting one failed")
         let name = Samples.uniqueName("lan")
         let error = "internal error: Network is already in use by interface virbr9"
-        reporter.report(.failed(ObjectID(.network, name), error: error, revision: nil))
+        reporter.report(.failed(ApplyFailure(object: ObjectID(.network, name), message: error), revision: nil))
 
         let entry = try await onlyEntry(.failed, name: name)
         #expect(entry["MESSAGE"] == "failed: network/\(name): \(error)")

@@ -1,5 +1,5 @@
+import AtomicFiles
 import Foundation
-import VirtsyncHost
 
 /// The revision whose change failed a health check on this host, and why: refused until a newer one
 /// arrives. Kept in `STATE_DIR/bad-revision.json`, so a restarted agent does not apply it again.

@@ -38,7 +38,8 @@ struct HealthGate: Sendable {
         var verdict: HealthProbe.Verdict
         /// Seconds from the failed check to the previous definition running again; nil when not restored.
         var restoredAfter: Double?
-        var restoreError: String?
+        /// Why the previous definition could not be put back (libvirt's code kept); nil when it was.
+        var restoreFailure: ApplyFailure?
         var previousRevision: String?
     }
 
@@ -54,11 +55,10 @@ struct HealthGate: Sendable {
     }
 
     private func unfinished(_ manifests: [ObjectID: Manifest], excluding: Set<ObjectID>) -> [Gated] {
-        store.names().compactMap { name -> Gated? in
-            let id = ObjectID(.domain, name)
-            guard !excluding.contains(id), let point = store.load(name) else { return nil }
+        store.domains().compactMap { id -> Gated? in
+            guard !excluding.contains(id), let point = store.load(id) else { return nil }
             guard let check = manifests[id].flatMap({ ManifestPolicy($0).health }) else {
-                store.remove(name)
+                store.remove(id)
                 return nil
             }
             return Gated(id: id, check: check, rollback: point, resumed: true)
@@ -88,7 +88,7 @@ struct HealthGate: Sendable {
     func check(_ gated: [Gated], report: ApplyReport, session: SyncSession) -> [Outcome] {
         let applied = Set(report.outcomes.filter(\.succeeded).map(\.id))
         let watched = gated.filter { $0.resumed || applied.contains($0.id) }
-        for skipped in gated where !(skipped.resumed || applied.contains(skipped.id)) { store.remove(skipped.id.name) }
+        for skipped in gated where !(skipped.resumed || applied.contains(skipped.id)) { store.remove(skipped.id) }
         let results = Results(count: watched.count)
         DispatchQueue.concurrentPerform(iterations: watched.count) { index in
             results.set(index, watch(watched[index], session: session))
@@ -97,7 +97,7 @@ struct HealthGate: Sendable {
     }
 
     private func watch(_ gated: Gated, session: SyncSession) -> Outcome {
-        let verdict = HealthProbe(connection: session.connection).watch(domain: gated.id.name, gated.check)
+        let verdict = HealthProbe(connection: session.connection).watch(gated.id, gated.check)
         var outcome = Outcome(id: gated.id, verdict: verdict, previousRevision: gated.rollback.revision)
         if case .failed = verdict {
             let failedAt = ContinuousClock.now
@@ -105,12 +105,12 @@ struct HealthGate: Sendable {
                 try DomainRollback(connection: session.connection).restore(gated.rollback)
                 outcome.restoredAfter = HealthProbe.seconds(ContinuousClock.now - failedAt)
             } catch {
-                outcome.restoreError = "\(error)"
+                outcome.restoreFailure = ApplyFailure(object: gated.id, operation: nil, error: error)
                 // Kept: the point is the only record of what the domain was.
                 return outcome
             }
         }
-        store.remove(gated.id.name)
+        store.remove(gated.id)
         return outcome
     }
 }

@@ -19,9 +19,10 @@ extension Reconciler {
                 reporter.report(.rolledBack(outcome.id, previous: outcome.previousRevision, revision: revision))
                 sentence += "; rolled back to its previous definition in \(HealthProbe.format(restored))"
             } else {
-                let error = "rollback failed: \(outcome.restoreError ?? "unknown error")"
-                reporter.report(.failed(outcome.id, error: error, revision: revision))
-                sentence += "; \(error)"
+                var failure = outcome.restoreFailure ?? ApplyFailure(object: outcome.id, message: "unknown error")
+                failure.message = "rollback failed: \(failure.message)"
+                reporter.report(.failed(failure, revision: revision))
+                sentence += "; \(failure.message)"
             }
             reasons.append(sentence)
         }

@@ -1,7 +1,7 @@
+import AtomicFiles
 import Crypto
 import Foundation
 import LibvirtXML
-import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncPlan
 

@@ -85,16 +85,16 @@ extension Reconciler {
         let manifests = Dictionary(planned.manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Watch the revision's objects before applying it: events of this pass's own writes, or of an edit
         // made meanwhile, must start the next pass, not be dropped as unmanaged.
-        let names = Set(manifests.keys.map { "\($0.kind.rawValue)/\($0.name)" })
-        watched.withLock { $0.formUnion(names) }
-        let directories = planned.manifests.compactMap { manifest -> String? in
-            switch manifest.spec {
+        watched.withLock { $0.formUnion(manifests.keys) }
+        let directories = planned.manifests.compactMap { manifest -> (String, String)? in
+            let path: String? = switch manifest.spec {
             case .storagePool(let spec): spec.targetPath
             case .rawXML(let raw) where raw.kind == .storagePool: raw.xml.descendant("target/path")?.text
             default: nil
             }
+            return path.map { ($0, manifest.id.name) }
         }
-        watchedDirectories.withLock { $0 = Set(directories) }
+        watchedDirectories.withLock { $0 = Dictionary(directories, uniquingKeysWith: { first, _ in first }) }
         let drift = Set(planned.plan.steps.filter { origin.isDrift($0, current: manifests[$0.id]) }.map(\.id))
         reportFindings(planned.plan, drift: drift, revision: planned.revision)
         var allowed = planned
@@ -137,7 +137,7 @@ extension Reconciler {
 
     func failed(_ summary: inout ReconcileSummary, _ error: String) -> ReconcileSummary {
         status.lastError = error
-        reporter.report(.failed(nil, error: error, revision: summary.revision))
+        reporter.report(.reconcileFailed(error: error, revision: summary.revision))
         summary.result = .failed
         summary.error = error
         return summary
@@ -150,7 +150,7 @@ extension Reconciler {
                 reporter.report(.drift(step.id, fields: step.fields, revision: revision))
             }
             if step.change == .refused, reportedDrift[step.id] != step.fields {
-                reporter.report(.failed(step.id, error: step.notes.joined(separator: "; "), revision: revision))
+                reporter.report(.failed(ApplyFailure(object: step.id, message: step.notes.joined(separator: "; ")), revision: revision))
             }
             // Once applied, the definition matches git and only the live side still differs: fewer
             // fields, the same pending restart, not announced again.
@@ -164,8 +164,8 @@ extension Reconciler {
     private func reportOutcomes(_ report: ApplyReport, plan: Plan, drift: Set<ObjectID>, revision: String) {
         let fields = Dictionary(plan.steps.map { ($0.id, $0.fields) }, uniquingKeysWith: { first, _ in first })
         for outcome in report.outcomes {
-            if !outcome.succeeded {
-                reporter.report(.failed(outcome.id, error: outcome.error ?? "failed", revision: revision))
+            if let failure = outcome.failure {
+                reporter.report(.failed(failure, revision: revision))
             } else if drift.contains(outcome.id) {
                 reporter.report(.driftRepaired(outcome.id, fields: fields[outcome.id] ?? [], revision: revision))
                 reportedDrift[outcome.id] = nil

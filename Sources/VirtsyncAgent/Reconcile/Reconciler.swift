@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 public import VirtsyncHost
-import VirtsyncManifest
+public import VirtsyncManifest
 import VirtsyncPlan
 public import VirtsyncReport
 public import VirtsyncSource
@@ -14,10 +14,11 @@ public import VirtsyncSource
 public actor Reconciler {
     let executor = ReconcilerExecutor(name: "virtsync-reconcile")
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
-    /// `Kind/name` of the managed objects, readable without waiting for a pass in progress.
-    let watched = Mutex<Set<String>>([])
-    /// Target directories of the managed pools, where their volumes' files lie (the file watch's).
-    let watchedDirectories = Mutex<Set<String>>([])
+    /// The managed objects, readable without waiting for a pass in progress.
+    let watched = Mutex<Set<ObjectID>>([])
+    /// Target directories of the managed pools, where their volumes' files lie (the file watch's), each
+    /// with its pool's name.
+    let watchedDirectories = Mutex<[String: String]>([:])
     let source: any ManifestSource
     let policy: ReconcilePolicy
     let reporter: any Reporter
@@ -57,11 +58,11 @@ public actor Reconciler {
         if let bad { self.status.lastError = "revision \(bad.revision) refused: \(bad.reason)" }
     }
 
-    /// `Kind/name` of every object whose libvirt events should start a pass: the managed ones.
-    public nonisolated func watchedNames() -> Set<String> { watched.withLock { $0 } }
+    /// Every object whose libvirt events should start a pass: the managed ones.
+    public nonisolated func watchedObjects() -> Set<ObjectID> { watched.withLock { $0 } }
 
-    /// Directories whose files are managed volumes.
-    public nonisolated func watchedVolumeDirectories() -> Set<String> { watchedDirectories.withLock { $0 } }
+    /// Directories whose files are managed volumes, each with the name of the pool they belong to.
+    public nonisolated func watchedVolumeDirectories() -> [String: String] { watchedDirectories.withLock { $0 } }
 
     /// Swaps in a new libvirt connection after libvirtd restarted.
     public func replaceSession(_ session: SyncSession) { self.session = session }
@@ -72,8 +73,8 @@ public actor Reconciler {
         if trigger.fetchesSource || (lastGood == nil && candidate == nil) { await updateSource() }
         var summary = pass(trigger: trigger, started: started)
         summary.finishedAt = Date()
-        let names = Set(status.objects.map { "\($0.id.kind.rawValue)/\($0.id.name)" })
-        watched.withLock { $0 = names }
+        let objects = Set(status.objects.map(\.id))
+        watched.withLock { $0 = objects }
         status.record(summary)
         status.lastAttemptAt = started
         if summary.result != .failed && summary.result != .sourceFailed && summary.result != .refused {

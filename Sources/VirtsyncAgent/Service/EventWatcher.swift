@@ -3,6 +3,7 @@ import Libvirt
 public import Logging
 public import ServiceLifecycle
 public import VirtsyncHost
+import VirtsyncManifest
 
 /// Turns libvirt's events about managed objects into reconcile triggers, so a hand edit is seen within
 /// a second rather than at the next interval; when libvirtd goes away it reconnects (with backoff),
@@ -65,11 +66,11 @@ public struct EventWatcher: Service {
     }
 
     private func concernsManagedObject(_ event: LibvirtEvent) -> Bool {
-        let names = reconciler.watchedNames()
+        let managed = reconciler.watchedObjects()
         switch event {
-        case .domain(let name, _): return names.contains("Domain/\(name)")
-        case .network(let name, _): return names.contains("Network/\(name)")
-        case .storagePool(let name, _): return names.contains("StoragePool/\(name)")
+        case .domain(let name, _): return managed.contains(ObjectID(.domain, name))
+        case .network(let name, _): return managed.contains(ObjectID(.network, name))
+        case .storagePool(let name, _): return managed.contains(ObjectID(.storagePool, name))
         case .connectionClosed: return false
         }
     }

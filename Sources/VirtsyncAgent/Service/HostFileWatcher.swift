@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 public import ServiceLifecycle
 import Synchronization
+import VirtsyncManifest
 
 /// Watches, with inotify, what libvirtd writes for a local connection: the persistent definitions of
 /// domains, networks and pools, their autostart links, and the files of managed volumes. libvirt sends
@@ -29,10 +30,12 @@ public struct HostFileWatcher: Service {
     }
 
     /// The configuration folders and the kind of object each file in them is.
-    var configDirectories: [(path: String, kind: String)] {
-        [("qemu", "Domain"), ("qemu/autostart", "Domain"), ("qemu/networks", "Network"),
-         ("qemu/networks/autostart", "Network"), ("storage", "StoragePool"), ("storage/autostart", "StoragePool")]
-            .map { ("\(root)/\($0.0)", $0.1) }
+    var configDirectories: [(path: String, kind: ManifestKind)] {
+        let folders: [(String, ManifestKind)] = [
+            ("qemu", .domain), ("qemu/autostart", .domain), ("qemu/networks", .network),
+            ("qemu/networks/autostart", .network), ("storage", .storagePool), ("storage/autostart", .storagePool),
+        ]
+        return folders.map { ("\(root)/\($0.0)", $0.1) }
     }
 
     /// Only the system driver on this machine writes those files; a remote or session URI has only
@@ -54,7 +57,7 @@ public struct HostFileWatcher: Service {
         let stop = Atomic<Bool>(false)
         let watcher = self
         let thread = Thread {
-            var kinds: [Int32: String] = [:]
+            var kinds: [Int32: ManifestKind] = [:]
             var paths: [String: Int32] = [:]
             var first = true
             while !stop.load(ordering: .relaxed) {
@@ -65,8 +68,9 @@ public struct HostFileWatcher: Service {
                 watcher.watchVolumeDirectories(inotify, volumeWatches)
                 for event in inotify.read(timeoutMilliseconds: 250) {
                     let volumeDirectory = volumeWatches.withLock { $0.first { $0.value == event.watch }?.key }
-                    guard let id = watcher.object(of: event, kind: kinds[event.watch], volumeDirectory: volumeDirectory),
-                        watcher.reconciler.watchedNames().contains(id)
+                    let pool = volumeDirectory.flatMap { watcher.reconciler.watchedVolumeDirectories()[$0] }
+                    guard let id = watcher.object(of: event, kind: kinds[event.watch], volumePool: pool),
+                        watcher.reconciler.watchedObjects().contains(id)
                     else { continue }
                     Task { await watcher.queue.post(.file) }
                 }
@@ -85,7 +89,7 @@ public struct HostFileWatcher: Service {
 
     /// Adds the configuration folders not watched yet (`kinds`: watch → kind, `paths`: folder → watch);
     /// true when one was added.
-    private func watchConfigDirectories(_ inotify: Inotify, _ kinds: inout [Int32: String], _ paths: inout [String: Int32]) -> Bool {
+    private func watchConfigDirectories(_ inotify: Inotify, _ kinds: inout [Int32: ManifestKind], _ paths: inout [String: Int32]) -> Bool {
         var added = false
         for directory in configDirectories where paths[directory.path] == nil {
             if let watch = inotify.add(directory.path, mask: Inotify.configMask) {
@@ -101,22 +105,24 @@ public struct HostFileWatcher: Service {
     private func watchVolumeDirectories(_ inotify: Inotify, _ watches: borrowing Mutex<[String: Int32]>) {
         let wanted = reconciler.watchedVolumeDirectories()
         watches.withLock { current in
-            for directory in wanted where current[directory] == nil {
+            for directory in wanted.keys where current[directory] == nil {
                 if let watch = inotify.add(directory, mask: Inotify.volumeMask) { current[directory] = watch }
             }
-            for (directory, watch) in current where !wanted.contains(directory) {
+            for (directory, watch) in current where wanted[directory] == nil {
                 inotify.remove(watch)
                 current[directory] = nil
             }
         }
     }
 
-    /// `Kind/name` of the object a file event is about, nil for files that are no object's.
-    func object(of event: Inotify.Event, kind: String?, volumeDirectory: String?) -> String? {
+    /// The object a file event is about, nil for files that are no object's: `NAME.xml` in a folder of
+    /// `kind`, or a file of a managed pool's directory (`volumePool`: that pool's name), a volume of it.
+    func object(of event: Inotify.Event, kind: ManifestKind?, volumePool: String?) -> ObjectID? {
         if let kind {
             guard event.name.hasSuffix(".xml") else { return nil }
-            return "\(kind)/\(event.name.dropLast(4))"
+            return ObjectID(kind, String(event.name.dropLast(4)))
         }
-        return volumeDirectory == nil || event.name.isEmpty ? nil : "Volume/\(event.name)"
+        guard let volumePool, !event.name.isEmpty else { return nil }
+        return ObjectID(.volume, event.name, pool: volumePool)
     }
 }

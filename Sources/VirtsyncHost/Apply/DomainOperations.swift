@@ -6,13 +6,13 @@ import VirtsyncPlan
 struct DomainOperations {
     let connection: LibvirtConnection
     let stopper: DomainStopper
-    let name: String
+    let id: ObjectID
 
     func run(_ operations: [Operation], _ progress: () -> Void) throws {
         var handle: LibvirtDomain?
         func domain() throws -> LibvirtDomain {
             if let handle { return handle }
-            guard let found = try connection.lookupDomain(name: name) else { throw HostError.notFound("domain \(name)") }
+            guard let found = try connection.lookupDomain(name: id.name) else { throw HostError.notFound(id) }
             handle = found
             return found
         }

@@ -18,11 +18,10 @@ struct ImageVolumeWriter {
     let progress: @Sendable (DownloadProgress) -> Void
 
     func create(xml: String, image: VolumeSpec.ImageSource) throws {
-        let request = ImageRequest(url: image.url, sha256: image.sha256, caFile: image.caFile)
         let document = try XElement(parsing: xml)
         let want = document.child("capacity")?.text.flatMap(UInt64.init) ?? 0
         // The cache is held until the upload is done: no prune removes the file meanwhile.
-        try images.withImage(for: request, progress: progress) { cached in
+        try images.withImage(for: image, progress: progress) { cached in
             try ensureRoom(for: UInt64(cached.size), what: "image \(image.url)")
             try upload(cached.path, size: UInt64(cached.size), as: document) { volume in
                 let capacity = try volume.info().capacity
@@ -80,7 +79,7 @@ struct ImageVolumeWriter {
         do {
             try volume.upload(file: path)
             try pool.refresh()
-            guard let fresh = try pool.lookupVolume(name: volume.name) else { throw HostError.notFound("volume \(volume.name)") }
+            guard let fresh = try pool.lookupVolume(name: volume.name) else { throw HostError.notFound(ObjectID(.volume, volume.name, pool: pool.name)) }
             try finish(fresh)
         } catch {
             try? volume.delete()

@@ -5,13 +5,13 @@ import VirtsyncPlan
 /// A network step's operations, on one handle looked up once (or returned by `define`).
 struct NetworkOperations {
     let connection: LibvirtConnection
-    let name: String
+    let id: ObjectID
 
     func run(_ operations: [Operation], _ progress: () -> Void) throws {
         var handle: LibvirtNetwork?
         func network() throws -> LibvirtNetwork {
             if let handle { return handle }
-            guard let found = try connection.lookupNetwork(name: name) else { throw HostError.notFound("network \(name)") }
+            guard let found = try connection.lookupNetwork(name: id.name) else { throw HostError.notFound(id) }
             handle = found
             return found
         }

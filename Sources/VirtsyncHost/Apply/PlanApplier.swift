@@ -32,9 +32,11 @@ public struct PlanApplier: Sendable {
             var completed = 0
             do {
                 try execute(step) { completed += 1 }
-                report.outcomes.append(.init(id: step.id, change: step.change, succeeded: true, completed: completed))
+                report.outcomes.append(.init(id: step.id, change: step.change, completed: completed))
             } catch {
-                var outcome = Outcome(id: step.id, change: step.change, succeeded: false, error: "\(error)", completed: completed)
+                let operation = step.operations.indices.contains(completed) ? step.operations[completed] : nil
+                let failure = ApplyFailure(object: step.id, operation: operation, error: error)
+                var outcome = Outcome(id: step.id, change: step.change, failure: failure, completed: completed)
                 outcome.hostMoved = Self.hostMoved(error)
                 report.outcomes.append(outcome)
             }
@@ -46,16 +48,16 @@ public struct PlanApplier: Sendable {
 
     private static func hostMoved(_ error: any Error) -> Bool {
         if case HostError.notFound = error { return true }
-        if case HostError.libvirt(let inner) = error { return hostMoved(inner) }
-        guard let error = error as? LibvirtError else { return false }
+        if case HostError.missing = error { return true }
+        guard let error = ApplyFailure.libvirtError(in: error) else { return false }
         return error.isAlreadyDone || error.isNotFound || error.isBusy || error.isNotRunning
     }
 
     private func execute(_ step: PlanStep, progress: () -> Void) throws {
         switch step.id.kind {
-        case .domain: try DomainOperations(connection: connection, stopper: stopper, name: step.id.name).run(step.operations, progress)
-        case .network: try NetworkOperations(connection: connection, name: step.id.name).run(step.operations, progress)
-        case .storagePool: try PoolOperations(connection: connection, name: step.id.name).run(step.operations, progress)
+        case .domain: try DomainOperations(connection: connection, stopper: stopper, id: step.id).run(step.operations, progress)
+        case .network: try NetworkOperations(connection: connection, id: step.id).run(step.operations, progress)
+        case .storagePool: try PoolOperations(connection: connection, id: step.id).run(step.operations, progress)
         case .volume:
             let id = step.id, report = self.progress
             try VolumeOperations(connection: connection, id: id, images: images, progress: { report(id, $0) })

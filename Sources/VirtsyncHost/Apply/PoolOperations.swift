@@ -5,13 +5,13 @@ import VirtsyncPlan
 /// A storage pool step's operations, on one handle looked up once (or returned by `define`).
 struct PoolOperations {
     let connection: LibvirtConnection
-    let name: String
+    let id: ObjectID
 
     func run(_ operations: [Operation], _ progress: () -> Void) throws {
         var handle: LibvirtStoragePool?
         func pool() throws -> LibvirtStoragePool {
             if let handle { return handle }
-            guard let found = try connection.lookupStoragePool(name: name) else { throw HostError.notFound("pool \(name)") }
+            guard let found = try connection.lookupStoragePool(name: id.name) else { throw HostError.notFound(id) }
             handle = found
             return found
         }

@@ -12,9 +12,9 @@ struct VolumeOperations {
 
     func run(_ operations: [Operation], _ progress: () -> Void) throws {
         let poolName = id.pool ?? ""
-        guard let pool = try connection.lookupStoragePool(name: poolName) else { throw HostError.notFound("pool \(poolName)") }
+        guard let pool = try connection.lookupStoragePool(name: poolName) else { throw HostError.notFound(ObjectID(.storagePool, poolName)) }
         func volume() throws -> LibvirtStorageVolume {
-            guard let found = try pool.lookupVolume(name: id.name) else { throw HostError.notFound("\(id)") }
+            guard let found = try pool.lookupVolume(name: id.name) else { throw HostError.notFound(id) }
             return found
         }
         for operation in operations {
@@ -26,11 +26,11 @@ struct VolumeOperations {
                 try ImageVolumeWriter(pool: pool, images: images, progress: self.progress).writeSeed(xml: xml, seed: seed)
             case .createVolume(let xml, let path?):
                 guard let source = try connection.lookupVolume(path: path) else {
-                    throw HostError.notFound("source image \(path) (it must lie in a storage pool)")
+                    throw HostError.missing("source image \(path) (it must lie in a storage pool)")
                 }
                 _ = try pool.createVolume(xml: xml, from: source)
             case .growVolume(let bytes, let domainName?, let target?):
-                guard let domain = try connection.lookupDomain(name: domainName) else { throw HostError.notFound("domain \(domainName)") }
+                guard let domain = try connection.lookupDomain(name: domainName) else { throw HostError.notFound(ObjectID(.domain, domainName)) }
                 try domain.blockResize(disk: target, bytes: bytes)
             case .growVolume(let bytes, _, _): try volume().resize(capacity: bytes)
             case .deleteVolume: try volume().delete()

@@ -28,7 +28,7 @@ public struct HostExporter: Sendable {
         let wanted = selection.isEmpty ? try reader.observe(interest: []).present : Set(selection)
         let observed = try reader.observe(interest: wanted)
         if !selection.isEmpty, let missing = wanted.sorted().first(where: { observed.objects[$0] == nil }) {
-            throw .notFound(missing.description)
+            throw .notFound(missing)
         }
         return try wanted.sorted().filter { observed.objects[$0] != nil }.map { id throws(HostError) in
             let spec = HostExport.spec(of: observed.objects[id]!)
@@ -37,7 +37,7 @@ public struct HostExporter: Sendable {
                     name: id.name, spec: spec, comment: "\(id) exported by virtsync from \(connection.uri)")
                 return Exported(id: id, yaml: yaml, fileName: Self.fileName(id))
             } catch {
-                throw .unwritable(object: id.description, message: "cannot be written as YAML: \(error)")
+                throw .unwritable(object: id, message: "cannot be written as YAML: \(error)")
             }
         }
     }

@@ -21,7 +21,8 @@ public struct HealthProbe: Sendable {
         case failed(reason: String, afterSeconds: Double)
     }
 
-    public func watch(domain name: String, _ check: HealthCheck) -> Verdict {
+    /// Watches the domain `id` until `check` passes or its timeout ends.
+    public func watch(_ id: ObjectID, _ check: HealthCheck) -> Verdict {
         let start = ContinuousClock.now
         let deadline = start + .seconds(check.timeoutSeconds)
         var runningSince: ContinuousClock.Instant?
@@ -31,7 +32,7 @@ public struct HealthProbe: Sendable {
             let elapsed = Self.seconds(ContinuousClock.now - start)
             let domain: LibvirtDomain?
             do {
-                domain = try connection.lookupDomain(name: name)
+                domain = try connection.lookupDomain(name: id.name)
             } catch {
                 return .failed(reason: "cannot read the domain: \(error)", afterSeconds: elapsed)
             }

@@ -1,9 +1,11 @@
 public import Foundation
+public import VirtsyncManifest
 
 /// What a domain was before the agent (re)started it for a new revision, kept in
 /// `STATE_DIR/rollback/NAME.json` until its health check passes, so that an agent that stopped or crashed
 /// during the check takes it up again after its restart and can still undo a failure.
 public struct RollbackPoint: Sendable, Hashable, Codable {
+    /// The domain's name, as the file keeps it.
     public var name: String
     /// The persistent definition (secrets kept); nil when the domain did not exist (a create).
     public var definition: String?
@@ -19,6 +21,9 @@ public struct RollbackPoint: Sendable, Hashable, Codable {
         self.revision = revision
         self.takenAt = takenAt
     }
+
+    /// The domain the point is for.
+    public var domain: ObjectID { ObjectID(.domain, name) }
 }
 
 /// The rollback points of one state directory.
@@ -41,20 +46,24 @@ public struct RollbackStore: Sendable {
         } catch {
             throw .stateFile(path: path(point.name), message: "cannot encode: \(error)")
         }
-        try AtomicFile.write(data, to: path(point.name))
+        try HostError.writeStateFile(data, to: path(point.name))
     }
 
-    public func load(_ name: String) -> RollbackPoint? {
-        guard let data = FileManager.default.contents(atPath: path(name)) else { return nil }
-        return try? JSONDecoder().decode(RollbackPoint.self, from: data)
-    }
+    /// The rollback point of `domain`, nil when it has none.
+    public func load(_ domain: ObjectID) -> RollbackPoint? { load(file: path(domain.name)) }
 
-    public func remove(_ name: String) { try? FileManager.default.removeItem(atPath: path(name)) }
+    public func remove(_ domain: ObjectID) { try? FileManager.default.removeItem(atPath: path(domain.name)) }
 
     /// The domains that have a rollback point: checks not finished (or rollbacks that failed).
-    public func names() -> [String] {
+    public func domains() -> [ObjectID] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return files.filter { $0.hasSuffix(".json") }.compactMap { load(String($0.dropLast(5)))?.name }.sorted()
+        return files.filter { $0.hasSuffix(".json") }
+            .compactMap { load(file: (directory as NSString).appendingPathComponent($0))?.domain }.sorted()
+    }
+
+    private func load(file: String) -> RollbackPoint? {
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        return try? JSONDecoder().decode(RollbackPoint.self, from: data)
     }
 
     /// Domain names are checked before they reach XML; a `/` would still not leave the directory.

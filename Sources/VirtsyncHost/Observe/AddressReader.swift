@@ -1,4 +1,5 @@
 public import Libvirt
+public import VirtsyncManifest
 
 /// Where a running domain can be reached: the DHCP leases of its libvirt networks, and what its QEMU
 /// guest agent reports when one answers. Errors are expected here (no agent configured, agent not up
@@ -8,21 +9,21 @@ public struct AddressReader: Sendable {
 
     public init(connection: LibvirtConnection) { self.connection = connection }
 
-    /// Addresses by domain name, for the named domains that are running; leases first, then the
-    /// agent's addresses that the leases did not already give.
-    public func addresses(ofDomains names: [String]) -> [String: [InterfaceAddress]] {
-        var result: [String: [InterfaceAddress]] = [:]
+    /// Addresses of the given domains that are running (other kinds are skipped); leases first, then
+    /// the agent's addresses that the leases did not already give.
+    public func addresses(of domains: [ObjectID]) -> [ObjectID: [InterfaceAddress]] {
+        var result: [ObjectID: [InterfaceAddress]] = [:]
         // libvirt's test driver invents its addresses, and its virDomainInterfaceAddresses dereferences the
         // network's first <ip> without checking there is one: a domain on a network without an address
         // crashes the process (libvirt 9.0 test_driver.c). Nothing true is lost by not asking it.
         guard !connection.uri.hasPrefix("test:") else { return result }
-        for name in names {
-            guard let domain = try? connection.lookupDomain(name: name), (try? domain.isActive()) == true else { continue }
+        for id in domains where id.kind == .domain {
+            guard let domain = try? connection.lookupDomain(name: id.name), (try? domain.isActive()) == true else { continue }
             let leases = (try? domain.interfaceAddresses(from: .lease)) ?? []
             let known = Set(leases.map(\.address))
             let agent = ((try? domain.interfaceAddresses(from: .agent)) ?? []).filter { !known.contains($0.address) }
             let all = leases + agent
-            if !all.isEmpty { result[name] = all }
+            if !all.isEmpty { result[id] = all }
         }
         return result
     }

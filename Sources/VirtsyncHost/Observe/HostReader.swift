@@ -23,7 +23,7 @@ public struct HostReader: Sendable {
     public func observe(interest: Set<ObjectID>) throws(HostError) -> ObservedState {
         var state = ObservedState()
         let settling = Settling()
-        var volumeUsers: [String: (domain: String, target: String)] = [:]
+        var volumeUsers: [ObjectID: (domain: String, target: String)] = [:]
         do {
             try readDomains(interest, into: &state, volumeUsers: &volumeUsers, settling: settling)
             try readNetworks(interest, into: &state)
@@ -33,15 +33,15 @@ public struct HostReader: Sendable {
         } catch let error as HostError {
             throw error
         } catch {
-            throw .notFound("\(error)")
+            throw .missing("\(error)")
         }
         return state
     }
 
-    /// `volumeUsers`: disks of running domains given as a pool volume (`pool/volume`), whose live XML
+    /// `volumeUsers`: disks of running domains given as a pool volume, whose live XML
     /// names no file; their paths are known once the pools' volumes are listed.
     private func readDomains(
-        _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: inout [String: (domain: String, target: String)],
+        _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: inout [ObjectID: (domain: String, target: String)],
         settling: Settling
     ) throws {
         let all = try connection.listDomains()
@@ -113,14 +113,14 @@ public struct HostReader: Sendable {
 
     private static func noteRunningDisks(
         of live: XElement, domain: String, in state: inout ObservedState,
-        volumeUsers: inout [String: (domain: String, target: String)]
+        volumeUsers: inout [ObjectID: (domain: String, target: String)]
     ) {
         for disk in live.child("devices")?.children("disk") ?? [] {
             guard let source = disk.child("source"), let target = disk.child("target")?[attribute: "dev"] else { continue }
             if let path = source[attribute: "file"] {
                 state.runningDisks[path] = (domain, target)
             } else if let pool = source[attribute: "pool"], let volume = source[attribute: "volume"] {
-                volumeUsers["\(pool)/\(volume)"] = (domain, target)
+                volumeUsers[ObjectID(.volume, volume, pool: pool)] = (domain, target)
             }
         }
     }
@@ -144,7 +144,7 @@ public struct HostReader: Sendable {
     }
 
     private func readPools(
-        _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: [String: (domain: String, target: String)],
+        _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: [ObjectID: (domain: String, target: String)],
         settling: Settling
     ) throws {
         for pool in try connection.listStoragePools() {
@@ -172,7 +172,7 @@ public struct HostReader: Sendable {
                 let volumeID = ObjectID(.volume, volume.name, pool: pool.name)
                 state.present.insert(volumeID)
                 let read = try Self.unlessGone { () throws in
-                    if let user = volumeUsers["\(pool.name)/\(volume.name)"] { state.runningDisks[try volume.path] = user }
+                    if let user = volumeUsers[ObjectID(.volume, volume.name, pool: pool.name)] { state.runningDisks[try volume.path] = user }
                     guard interest.contains(volumeID) else { return }
                     let xml = try settling.retryWhileBusy { try volume.xml() }
                     state.objects[volumeID] = ObservedObject(id: volumeID, xml: try Self.parse(xml, volumeID), active: true)
@@ -197,7 +197,7 @@ public struct HostReader: Sendable {
         do {
             return try XMLTreeReader.element(parsing: text)
         } catch {
-            throw .malformedXML(object: id.description, message: error.description)
+            throw .malformedXML(object: id, message: error.description)
         }
     }
 }

@@ -190,14 +190,13 @@ extension SyncSession {
             }
             if let second = retried.outcomes.first(where: { $0.id == outcome.id }) {
                 outcomes.append(ApplyReport.Outcome(
-                    id: outcome.id, change: outcome.change, succeeded: second.succeeded, error: second.error,
+                    id: outcome.id, change: outcome.change, failure: second.failure,
                     completed: outcome.completed + second.completed))
             } else if again.refused.contains(where: { $0.id == outcome.id }) {
                 outcomes.append(outcome)
             } else {
                 // Observed again, it already is what the manifest says: the first try's work was done.
-                outcomes.append(ApplyReport.Outcome(
-                    id: outcome.id, change: outcome.change, succeeded: true, completed: outcome.completed + 1))
+                outcomes.append(ApplyReport.Outcome(id: outcome.id, change: outcome.change, completed: outcome.completed + 1))
             }
         }
         return ApplyReport(outcomes: outcomes)

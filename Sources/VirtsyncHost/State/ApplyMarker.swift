@@ -16,7 +16,7 @@ struct ApplyMarker {
         return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
     }
 
-    func set() throws(HostError) { try AtomicFile.write(Data("\(getpid())\n".utf8), to: path) }
+    func set() throws(HostError) { try HostError.writeStateFile(Data("\(getpid())\n".utf8), to: path) }
 
     func clear() { unlink(path) }
 }

@@ -1,3 +1,4 @@
+internal import AtomicFiles
 internal import Foundation
 public import VirtsyncPlan
 
@@ -49,6 +50,6 @@ public struct InventoryStore: Sendable {
         } catch {
             throw .stateFile(path: path, message: "cannot encode: \(error)")
         }
-        try AtomicFile.write(data, to: path, keepPrevious: true)
+        try HostError.writeStateFile(data, to: path, keepPrevious: true)
     }
 }

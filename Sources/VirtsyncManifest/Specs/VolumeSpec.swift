@@ -34,11 +34,14 @@ public struct VolumeSpec: Sendable, Hashable {
 
     /// An image by URL (`source: {url, sha256, caFile}`): fetched once per host into the image cache,
     /// checked, decompressed when the URL ends in `.xz`, `.gz` or `.bz2`, and uploaded into the volume.
+    /// The image cache takes this same value (`ImageRequest`).
     public struct ImageSource: Sendable, Hashable, Codable {
+        /// `http://`, `https://` or `file://`.
         public var url: String
-        /// Hex SHA-256 of the bytes at the URL, as distributions publish it.
+        /// Lower-case hex SHA-256 of the bytes at the URL (the compressed file, for `.xz`, `.gz`, `.bz2`),
+        /// as distributions publish it.
         public var sha256: String
-        /// PEM certificate authorities for `https://` instead of the system's.
+        /// PEM file of the certificate authorities to trust for `https://` instead of the system's.
         public var caFile: String?
         public init(url: String, sha256: String, caFile: String? = nil) {
             self.url = url

@@ -34,6 +34,11 @@ public enum Operation: Sendable, Hashable, Codable, CustomStringConvertible {
     case undefine
     case deleteVolume
 
+    // The JSON keys of the unnamed payloads, which would otherwise be `_0`: `{"setAutostart": {"enabled":
+    // true}}`, `{"setVcpusLive": {"count": 2}}`.
+    private enum SetAutostartCodingKeys: String, CodingKey { case _0 = "enabled" }
+    private enum SetVcpusLiveCodingKeys: String, CodingKey { case _0 = "count" }
+
     public var description: String {
         switch self {
         case .define: "define"

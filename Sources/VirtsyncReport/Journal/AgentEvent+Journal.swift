@@ -35,8 +35,10 @@ extension AgentEvent {
             "drift repaired: \(id) \(Self.summary(fields))"
         case .applied(let id, let change, let revision):
             "applied: \(change.rawValue) \(id)\(Self.at(revision))"
-        case .failed(let id, let error, let revision):
-            "failed: \(id.map(\.description) ?? "reconcile")\(Self.at(revision)): \(error)"
+        case .failed(let failure, let revision):
+            "failed: \(failure.object)\(Self.at(revision)): \(failure.message)"
+        case .reconcileFailed(let error, let revision):
+            "failed: reconcile\(Self.at(revision)): \(error)"
         case .pendingRestart(let id, let fields, _):
             "pending restart: \(id) keeps its old configuration until restarted; \(Self.summary(fields))"
         case .sourceFetched(let revision, let previous, let forced):
@@ -62,11 +64,11 @@ extension AgentEvent {
         switch self {
         case .drift(let id, _, _), .driftRepaired(let id, _, _), .applied(let id, _, _), .pendingRestart(let id, _, _):
             id
-        case .failed(let id, _, _):
-            id
+        case .failed(let failure, _):
+            failure.object
         case .healthFailed(let id, _, _), .rolledBack(let id, _, _):
             id
-        case .sourceFetched, .sourceFailed, .revisionRefused, .previewPlanned, .previewDropped:
+        case .reconcileFailed, .sourceFetched, .sourceFailed, .revisionRefused, .previewPlanned, .previewDropped:
             nil
         }
     }
@@ -75,7 +77,7 @@ extension AgentEvent {
     public var revision: String? {
         switch self {
         case .drift(_, _, let revision), .driftRepaired(_, _, let revision), .applied(_, _, let revision),
-            .pendingRestart(_, _, let revision), .failed(_, _, let revision):
+            .pendingRestart(_, _, let revision), .failed(_, let revision), .reconcileFailed(_, let revision):
             revision
         case .sourceFetched(let revision, _, _), .revisionRefused(let revision, _):
             revision
@@ -94,7 +96,9 @@ extension AgentEvent {
             Self.changeFields(fields)
         case .applied(_, let change, _):
             [("VIRTSYNC_CHANGE", change.rawValue)]
-        case .failed(_, let error, _), .sourceFailed(let error, _):
+        case .failed(let failure, _):
+            [("VIRTSYNC_ERROR", failure.message)]
+        case .reconcileFailed(let error, _), .sourceFailed(let error, _):
             [("VIRTSYNC_ERROR", error)]
         case .sourceFetched(_, let previous, let forced):
             (previous.map { [("VIRTSYNC_PREVIOUS_REVISION", $0)] } ?? []) + [("VIRTSYNC_FORCED", forced ? "true" : "false")]

@@ -12,8 +12,12 @@ public enum AgentEvent: Sendable, Hashable {
     case driftRepaired(ObjectID, fields: [FieldChange], revision: String?)
     /// A change of a new revision applied to one object.
     case applied(ObjectID, change: ChangeClass, revision: String?)
-    /// An object (or, with nil, the whole reconcile) failed; the message is libvirt's or git's own.
-    case failed(ObjectID?, error: String, revision: String?)
+    /// An object's step failed, was refused, or could not be rolled back; libvirt's code and domain
+    /// stay in the failure, its text is what the reports show.
+    case failed(ApplyFailure, revision: String?)
+    /// The whole reconcile failed (libvirt unreachable, state unreadable); the message is libvirt's own.
+    /// Reported like an object's failure (`VIRTSYNC_EVENT=failed`), with no object.
+    case reconcileFailed(error: String, revision: String?)
     /// The definition is updated but the running object keeps its old configuration until restarted.
     case pendingRestart(ObjectID, fields: [FieldChange], revision: String?)
     /// The source moved to a new revision (`forced`: the new one does not descend from the old: a force-push).
@@ -37,7 +41,7 @@ public enum AgentEvent: Sendable, Hashable {
         case .drift: .drift
         case .driftRepaired: .driftRepaired
         case .applied: .applied
-        case .failed: .failed
+        case .failed, .reconcileFailed: .failed
         case .pendingRestart: .pendingRestart
         case .sourceFetched: .sourceFetched
         case .sourceFailed: .sourceFailed

@@ -1,5 +1,5 @@
+import AtomicFiles
 import Foundation
-import VirtsyncHost
 
 /// A report file (the status file, the metrics textfile) that cannot be read or written, with its path.
 public struct ReportFileError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -18,11 +18,9 @@ public struct ReportFileError: Error, Sendable, Equatable, CustomStringConvertib
     static func writeAtomically(_ data: Data, to path: String) throws(ReportFileError) {
         do {
             try AtomicFile.write(data, to: path)
-        } catch .stateFile(let failedPath, let message) {
-            // The temporary file or the directory may be what failed: name it when it is not `path`.
-            throw ReportFileError(path: path, message: failedPath == path ? message : "\(failedPath): \(message)")
         } catch {
-            throw ReportFileError(path: path, message: "\(error)")
+            // The temporary file or the directory may be what failed: name it when it is not `path`.
+            throw ReportFileError(path: path, message: error.path == path ? error.message : error.description)
         }
     }
 }

@@ -1,5 +1,4 @@
 public import Foundation
-import VirtsyncHost
 
 /// Reads and writes the status file: pretty JSON with sorted keys and ISO-8601 dates in UTC with
 /// milliseconds, as `docs/status.schema.json` describes.

@@ -119,6 +119,6 @@ struct HealthGateResumeTests {
         #expect(pass.result == .rolledBack, "\(pass)")
         #expect(try domain.xml(inactive: true).contains("<memory unit='KiB'>131072</memory>"))
         #expect(try domain.isActive())
-        #expect(RollbackStore(stateDirectory: fixture.root.appendingPathComponent("state").path).names() == [])
+        #expect(RollbackStore(stateDirectory: fixture.root.appendingPathComponent("state").path).domains() == [])
     }
 }

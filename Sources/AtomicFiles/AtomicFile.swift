@@ -8,17 +8,17 @@ public import Foundation
 public enum AtomicFile {
     /// - Parameter keepPrevious: the content replaced stays as `PATH.prev` (a hard link, so it costs
     ///   no copy), for `read` to fall back on when the current file is damaged by something else.
-    public static func write(_ data: Data, to path: String, keepPrevious: Bool = false) throws(HostError) {
+    public static func write(_ data: Data, to path: String, keepPrevious: Bool = false) throws(AtomicFileError) {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = "\(path).tmp-\(getpid())"
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw .stateFile(path: directory, message: "cannot create directory: \(error.localizedDescription)")
+            throw AtomicFileError(path: directory, message: "cannot create directory: \(error.localizedDescription)")
         }
         removeStaleTemporaries(of: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .stateFile(path: temporary, message: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw AtomicFileError(path: temporary, message: String(cString: strerror(errno))) }
         let written = data.withUnsafeBytes { buffer in
             buffer.baseAddress.map { Foundation.write(fd, $0, buffer.count) } ?? 0
         }
@@ -32,7 +32,7 @@ public enum AtomicFile {
         guard written == data.count, synced, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw .stateFile(path: path, message: "cannot write: \(reason)")
+            throw AtomicFileError(path: path, message: "cannot write: \(reason)")
         }
         let directoryFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if directoryFD >= 0 {

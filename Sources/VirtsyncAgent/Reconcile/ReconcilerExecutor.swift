@@ -5,18 +5,19 @@ import Foundation
 /// A pass makes blocking libvirt and libgit2 calls (a domain start can take seconds). On the shared
 /// cooperative pool, with two cores, that starves whatever else waits there, the libvirt event reader
 /// first, and a hand edit would be seen seconds late. On its own thread the pass blocks only itself.
-final class ReconcilerExecutor: SerialExecutor, @unchecked Sendable {
+/// `package`: the tests' libvirt event readers run on one of their own for the same reason.
+package final class ReconcilerExecutor: SerialExecutor, @unchecked Sendable {
     // @unchecked Sendable: `jobs` is only touched with `condition` locked.
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
 
-    init(name: String) {
+    package init(name: String) {
         let thread = Thread { [self] in runForever() }
         thread.name = name
         thread.start()
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    package func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         condition.lock()
         jobs.append(job)

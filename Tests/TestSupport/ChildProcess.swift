@@ -83,7 +83,7 @@ public struct ChildProcess: Sendable {
     /// process ends, however it ends, so a server that exits on end of input never outlives the tests.
     public func start(log: URL? = nil, lifeline: Bool = false) throws -> RunningChild {
         let file = log ?? FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-child-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         return try RunningChild(
             spawning: self, input: .null, output: .file(file.path), error: .output, log: file, ownsLog: log == nil, lifeline: lifeline)
     }

@@ -39,7 +39,11 @@ public final class RunningChild: Sendable {
         lifeline: Bool = false
     ) throws {
         var ends: [Int32] = [-1, -1]
-        if lifeline { guard pipe2(&ends, O_CLOEXEC) == 0 else { throw SupportFailure(description: "pipe: errno \(errno)") } }
+        if lifeline {
+            // Close-on-exec (pipe2 is _GNU_SOURCE only): the child gets its end through dup2, nobody else any.
+            guard pipe(&ends) == 0 else { throw SupportFailure(description: "pipe: errno \(errno)") }
+            ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
+        }
         self.log = log
         self.ownsLog = ownsLog
         lifelineEnd = Mutex(ends[1])

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The tiny test guest (scripts/tiny-guest.sh): a Debian kernel and an initramfs with busybox and
 /// qemu-guest-agent, made at test time from `apt-get download` packages and cached between runs.

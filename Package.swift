@@ -65,8 +65,9 @@ let package = Package(
             swiftSettings: settings),
         // C shim: libxml2's parser and RelaxNG validator, from Debian's libxml2-dev.
         .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // The one safe wrapper of libxml2's RelaxNG validation; no C type leaves it.
-        .target(name: "RelaxNG", dependencies: ["CLibxml2"], swiftSettings: settings),
+        // The one safe wrapper of libxml2: RelaxNG validation, and documents read into `XElement` trees
+        // (libvirt's definitions, read on every plan); no C type leaves it.
+        .target(name: "LibXML2", dependencies: ["CLibxml2", "LibvirtXML"], swiftSettings: settings),
         // Pure core: libvirt XML as values, manifests, plan. No C, no I/O.
         .target(name: "LibvirtXML", swiftSettings: settings),
         .target(name: "VirtsyncManifest", dependencies: ["LibvirtXML", "Yams"], swiftSettings: settings),
@@ -82,9 +83,9 @@ let package = Package(
         // The agent's git source: fetch, check out, verify commit signatures (libgit2).
         .target(name: "VirtsyncGitSource", dependencies: ["VirtsyncSource", "Git"], swiftSettings: settings),
         // Offline validation against libvirt's own RelaxNG schemas: rendered and raw XML, no libvirtd.
-        .target(name: "VirtsyncSchema", dependencies: ["VirtsyncPlan", "RelaxNG"], swiftSettings: settings),
+        .target(name: "VirtsyncSchema", dependencies: ["VirtsyncPlan", "LibXML2"], swiftSettings: settings),
         // The edge that touches libvirt: observe, canonicalize, apply, check.
-        .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "VirtsyncSchema", "Libvirt", "VirtsyncImages", "Isofs"], swiftSettings: settings),
+        .target(name: "VirtsyncHost", dependencies: ["VirtsyncPlan", "VirtsyncSchema", "LibXML2", "Libvirt", "VirtsyncImages", "Isofs"], swiftSettings: settings),
         // Which virtsync this is: version and the git revision stamped by the RevisionStamp plugin.
         .plugin(name: "RevisionStamp", capability: .buildTool()),
         .target(name: "VirtsyncBuildInfo", swiftSettings: settings, plugins: ["RevisionStamp"]),
@@ -123,6 +124,9 @@ let package = Package(
             dependencies: [
                 "VirtsyncHost", "VirtsyncSchema", "VirtsyncSource", "VirtsyncReport", "VirtsyncBuildInfo", "VirtsyncImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: settings),
         // The agent's executable, run as `virtsync run`: git, journald, metrics, HTTP.
@@ -145,7 +149,11 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("Fixtures")], swiftSettings: settings),
         // The command line end to end: the built `virtsync` run on fixtures, output against goldens.
         .testTarget(
-            name: "CLITests", dependencies: ["virtsync", "TestSupport", "VirtsyncBuildInfo"],
+            name: "CLITests",
+            dependencies: [
+                "virtsync", "TestSupport", "VirtsyncBuildInfo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             exclude: ["Fixtures"], swiftSettings: settings),
         // The README and docs/: links resolve, examples load, the README's example is the runnable set.
         .testTarget(name: "DocsTests", dependencies: ["VirtsyncManifest"], swiftSettings: settings),
@@ -159,9 +167,9 @@ let package = Package(
         .testTarget(name: "GitTests", dependencies: ["Git", "VirtsyncSource", "VirtsyncGitSource", "TestSupport"], swiftSettings: settings),
         // VirtsyncAgent for its dedicated-thread executor (`package`), on which the event readers run.
         .testTarget(name: "LibvirtTests", dependencies: ["Libvirt", "VirtsyncAgent", "TestSupport"], swiftSettings: settings),
-        .testTarget(name: "RelaxNGTests", dependencies: ["RelaxNG"], swiftSettings: settings),
+        .testTarget(name: "LibXML2Tests", dependencies: ["LibXML2", "LibvirtXML"], swiftSettings: settings),
         .testTarget(
-            name: "VirtsyncSchemaTests", dependencies: ["VirtsyncSchema", "RelaxNG", "VirtsyncManifest", "VirtsyncPlan"],
+            name: "VirtsyncSchemaTests", dependencies: ["VirtsyncSchema", "LibXML2", "VirtsyncManifest", "VirtsyncPlan"],
             swiftSettings: settings),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource", "TestSupport"], swiftSettings: settings),

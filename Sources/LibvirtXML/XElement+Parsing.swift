@@ -7,9 +7,47 @@ public struct XMLParseError: Error, Sendable, Equatable, CustomStringConvertible
     public var line: Int
     public var column: Int
     public var description: String { "\(line):\(column): \(message)" }
+
+    public init(message: String, line: Int, column: Int) {
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+
+    /// libxml2's error number in words; both XML readers (FoundationXML's and `LibXML2`'s) say the same.
+    public static func libxml2Message(code: Int) -> String {
+        messages[code].map { "\($0) (libxml2 error \(code))" } ?? "malformed XML (libxml2 error \(code))"
+    }
+
+    private static let messages: [Int: String] = [
+        4: "the document is empty", 5: "extra content at the end of the document", 9: "invalid character",
+        23: "an entity reference lacks its ';'", 26: "undeclared entity", 38: "'<' inside an attribute value",
+        39: "attribute value not started", 40: "attribute value not finished",
+        41: "attribute without a value", 42: "attribute given twice", 43: "quoted value not started",
+        44: "quoted value not finished", 45: "comment not finished", 65: "a space is required here",
+        68: "a name is required here", 73: "'>' expected", 74: "'</' expected", 75: "'=' expected",
+        76: "closing tag does not match the open element", 77: "element not finished",
+        85: "elements are not well balanced", 86: "extra content at the end of the document",
+    ]
 }
 
 extension XElement {
+    /// Element text as the tree keeps it: without white space at either end. On Unicode scalars rather
+    /// than Foundation's `trimmingCharacters`, which bridges every text through NSString: that was 7 % of
+    /// a no-op plan of 500 domains, whose text is mostly the indentation between elements. Both XML
+    /// readers trim with this one function, so their trees are equal.
+    public static func trimmedText(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        // ASCII first: libvirt's indentation is spaces and newlines, and `properties` is a table lookup.
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+                || scalar.value == 0x0B || scalar.value == 0x0C) : scalar.properties.isWhitespace
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[first...last])
+    }
+
     /// Parses one XML document (libvirt's output or a user's `.xml` manifest) into a value.
     ///
     /// Comments and processing instructions are dropped; whitespace-only text is dropped, other text trimmed.
@@ -59,7 +97,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         guard var (element, text) = stack.popLast() else { return }
-        let trimmed = Self.trimmed(text)
+        let trimmed = XElement.trimmedText(text)
         element.text = trimmed.isEmpty ? nil : trimmed
         if stack.isEmpty {
             if root == nil { root = element }
@@ -68,32 +106,10 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         }
     }
 
-    /// Without white space at either end. On Unicode scalars rather than Foundation's
-    /// `trimmingCharacters`, which bridges every text through NSString: that was 7 % of a no-op plan
-    /// of 500 domains, whose text is mostly the indentation between elements.
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[first...last])
-    }
-
     func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
         guard failure == nil else { return }
         // FoundationXML on Linux gives only libxml2's error number; name the common ones.
         let code = (error as NSError).code
-        let message = Self.messages[code].map { "\($0) (libxml2 error \(code))" } ?? "malformed XML (libxml2 error \(code))"
-        failure = (message, parser.lineNumber, parser.columnNumber)
+        failure = (XMLParseError.libxml2Message(code: code), parser.lineNumber, parser.columnNumber)
     }
-
-    private static let messages: [Int: String] = [
-        4: "the document is empty", 5: "extra content at the end of the document", 9: "invalid character",
-        23: "an entity reference lacks its ';'", 26: "undeclared entity", 38: "'<' inside an attribute value",
-        39: "attribute value not started", 40: "attribute value not finished",
-        41: "attribute without a value", 42: "attribute given twice", 43: "quoted value not started",
-        44: "quoted value not finished", 45: "comment not finished", 65: "a space is required here",
-        68: "a name is required here", 73: "'>' expected", 74: "'</' expected", 75: "'=' expected",
-        76: "closing tag does not match the open element", 77: "element not finished",
-        85: "elements are not well balanced", 86: "extra content at the end of the document",
-    ]
 }

@@ -1,4 +1,4 @@
-public import RelaxNG
+public import LibXML2
 public import VirtsyncManifest
 import Foundation
 

@@ -1,5 +1,5 @@
 import LibvirtXML
-import RelaxNG
+import LibXML2
 public import VirtsyncManifest
 public import VirtsyncPlan
 

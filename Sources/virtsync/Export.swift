@@ -7,6 +7,7 @@ extension Virtsync {
     /// `virtsync export [OBJECT...]`: the host's objects as manifests, to start managing a host.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the host's objects as manifests, to start managing them (apply --adopt takes them over).")
 
         @OptionGroup var global: GlobalOptions

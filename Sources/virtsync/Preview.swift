@@ -6,6 +6,7 @@ extension Virtsync {
     /// `virtsync preview --ref REF`: every host's plan of a pull request's ref, as one table.
     struct Preview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "preview",
             abstract: "Gather every host's preview of a ref (a pull request) into one table.",
             discussion: """
                 Each agent with source.preview.refs plans matching refs without applying them and serves the \

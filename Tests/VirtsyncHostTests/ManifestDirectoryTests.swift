@@ -26,6 +26,27 @@ struct ManifestDirectoryTests {
         #expect(read.first?.text == "kind: Network")
     }
 
+    @Test("extensions in any case are manifests; a link to a file is read, a link to a directory is not walked")
+    func extensionsAndLinks() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vsdir-\(UUID().uuidString.prefix(8))")
+        let outside = root.appendingPathComponent("outside")
+        let tree = root.appendingPathComponent("tree")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
+        try "kind: Domain".write(to: outside.appendingPathComponent("vm.yaml"), atomically: false, encoding: .utf8)
+        try "<pool/>".write(to: tree.appendingPathComponent("POOL.XML"), atomically: false, encoding: .utf8)
+        try "x".write(to: tree.appendingPathComponent("noext."), atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            at: tree.appendingPathComponent("linked.yaml"), withDestinationURL: outside.appendingPathComponent("vm.yaml"))
+        try FileManager.default.createSymbolicLink(at: tree.appendingPathComponent("elsewhere"), withDestinationURL: outside)
+
+        let read = try ManifestDirectory.read([tree.path + "/"])
+
+        #expect(read.map { String($0.path.dropFirst(tree.path.count + 1)) } == ["POOL.XML", "linked.yaml"])
+        #expect(read.last?.text == "kind: Domain")
+    }
+
     @Test("writing refuses a file that exists, and two files of one name, before writing anything")
     func writeRefuses() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("vsdir-\(UUID().uuidString.prefix(8))").path

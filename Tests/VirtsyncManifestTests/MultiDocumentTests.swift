@@ -15,6 +15,15 @@ struct MultiDocumentTests {
         #expect(result.manifests.map(\.location.line) == [4, 12])
     }
 
+    @Test("a single document, with dashes inside a line or a leading marker, loads as one with its lines")
+    func singleDocument() {
+        let text = "--- # the only one\n" + Self.network.replacing("NAME", with: "a---b").replacing("spec: {}", with: "spec: {} # ---")
+        let result = ManifestLoader.load([ManifestFile(path: "n.yaml", text: text)])
+        #expect(result.diagnostics.map(\.description) == [])
+        #expect(result.manifests.map(\.metadata.name) == ["a---b"])
+        #expect(result.manifests.map(\.location.line) == [2])
+    }
+
     @Test("a syntax error in one document leaves the documents before and after it loaded")
     func syntaxErrorIsolated() {
         let text = Self.network.replacing("NAME", with: "a") + "---\nkind: [unclosed\n---\n"

@@ -46,4 +46,34 @@ struct ReferenceTests {
             "web1.yaml:8:27: error: spec.devices.disks[0].volume: volume 'web1.qcow2' in pool 'default' is not declared by any manifest and does not exist on the host",
         ])
     }
+
+    @Test("a validation says whether a host could change its findings: only when something used is undeclared")
+    func hostCanChange() throws {
+        let declared = Self.domain + """
+            ---
+            apiVersion: virtsync/v1
+            kind: Network
+            metadata: {name: default}
+            spec: {}
+            ---
+            apiVersion: virtsync/v1
+            kind: StoragePool
+            metadata: {name: default}
+            spec: {type: dir, target: {path: /var/lib/libvirt/images}}
+            ---
+            apiVersion: virtsync/v1
+            kind: Volume
+            metadata: {name: web1.qcow2}
+            spec: {pool: default, capacity: 1GiB}
+
+            """
+        let everything = ManifestLoader.load([ManifestFile(path: "all.yaml", text: declared)])
+        #expect(everything.diagnostics.map(\.description) == [])
+        let closed = ManifestValidator.validateNotingHostUse(everything.manifests, context: ValidationContext())
+        #expect(closed.findings.map(\.description) == [])
+        #expect(!closed.hostCanChange)
+
+        let alone = ManifestLoader.load([ManifestFile(path: "web1.yaml", text: Self.domain)])
+        #expect(ManifestValidator.validateNotingHostUse(alone.manifests, context: ValidationContext()).hostCanChange)
+    }
 }

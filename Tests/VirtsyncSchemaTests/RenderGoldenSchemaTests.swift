@@ -1,5 +1,5 @@
 import Foundation
-import RelaxNG
+import LibXML2
 import Testing
 import VirtsyncManifest
 import VirtsyncSchema

@@ -1,5 +1,6 @@
 import Foundation
 public import Libvirt
+import LibXML2
 public import LibvirtXML
 public import VirtsyncManifest
 public import VirtsyncPlan
@@ -85,6 +86,6 @@ public final class TestDriverCanonicalizer: XMLCanonicalizer {
         case .volume:
             return nil
         }
-        return try XElement(parsing: read)
+        return try XMLTreeReader.element(parsing: read)
     }
 }

@@ -1,4 +1,5 @@
 public import Libvirt
+import LibXML2
 import LibvirtXML
 public import VirtsyncManifest
 public import VirtsyncPlan
@@ -194,7 +195,7 @@ public struct HostReader: Sendable {
 
     static func parse(_ text: String, _ id: ObjectID) throws(HostError) -> XElement {
         do {
-            return try XElement(parsing: text)
+            return try XMLTreeReader.element(parsing: text)
         } catch {
             throw .malformedXML(object: id.description, message: error.description)
         }

@@ -11,6 +11,9 @@ public struct RevisionManifests: Sendable {
     public let revision: String
     /// Loading and host-independent findings, over the whole revision.
     let findings: [ManifestError]
+    /// The validation's findings when no host could change them (every object used is declared, and this
+    /// host selects every manifest); nil when a host-aware validation must run.
+    private(set) var findingsWithAnyHost: [ManifestError]?
     /// What parsing found (warnings only, when the revision is checked against a host).
     let loadFindings: [ManifestError]
     /// The manifests that select this host.
@@ -31,12 +34,16 @@ public struct RevisionManifests: Sendable {
         hostName = selector.hostName
         loadFindings = loaded.diagnostics
         var findings = loaded.diagnostics
+        selected = loaded.manifests.filter(selector.selects)
         if !loaded.hasErrors {
             // Without a host, "missing on the host" is only a warning: the errors found here need no host.
-            findings += ManifestValidator.validate(loaded.manifests, context: ValidationContext(allowedPaths: allowedPaths))
+            let (validated, hostCanChange) = ManifestValidator.validateNotingHostUse(
+                loaded.manifests, context: ValidationContext(allowedPaths: allowedPaths))
+            findings += validated
+            // The same manifests checked against a host would say the same: the check need not run again.
+            if !hostCanChange && selected.count == loaded.manifests.count { findingsWithAnyHost = validated }
         }
         self.findings = findings.sortedByLocation()
-        selected = loaded.manifests.filter(selector.selects)
     }
 
     /// Manifests already loaded and selected (tests, and callers that build manifests in code).

@@ -92,7 +92,7 @@ public final class SyncSession: Sendable {
             // One removed between the two reads is gone, to be created, not unreadable.
             observed.present.subtract(unread.subtracting(second.present))
         }
-        let hostAware = ManifestValidator.validate(
+        let hostAware = revision.findingsWithAnyHost ?? ManifestValidator.validate(
             manifests, context: ValidationContext(allowedPaths: revision.allowedPaths, hostObjects: observed.present))
         // The host-aware pass repeats the host-independent checks of this host's manifests; only the
         // parser's findings are added to it.

@@ -6,6 +6,9 @@
 /// scalar ends there), so cutting on it is safe.
 enum YAMLDocumentSplitter {
     static func documents(in text: String) -> [String] {
+        // Most files hold one document, and cutting costs more than parsing a small one: without a
+        // line that starts with `---` after the first, the text is its own one document.
+        guard mayHoldSeveral(text) else { return [text] }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var starts = [0]
         for (index, line) in lines.enumerated() where index > 0 && isDocumentStart(line) {
@@ -18,6 +21,19 @@ enum YAMLDocumentSplitter {
             let end = position + 1 < starts.count ? starts[position + 1] : lines.count
             return String(repeating: "\n", count: start) + lines[start..<end].joined(separator: "\n")
         }
+    }
+
+    /// Whether `\n---` occurs: only then can a line after the first start a document.
+    private static func mayHoldSeveral(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= 4 else { return false }
+            for index in 0..<(bytes.count - 3)
+            where bytes[index] == 0x0A && bytes[index + 1] == 0x2D && bytes[index + 2] == 0x2D && bytes[index + 3] == 0x2D {
+                return true
+            }
+            return false
+        }
+        return found ?? true
     }
 
     private static func isDocumentStart(_ line: Substring) -> Bool {

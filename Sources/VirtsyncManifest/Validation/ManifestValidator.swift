@@ -6,6 +6,15 @@ internal import LibvirtXML
 /// Pure: what the host has comes in through `ValidationContext`. Findings are sorted by position.
 public enum ManifestValidator {
     public static func validate(_ manifests: [Manifest], context: ValidationContext) -> [ManifestError] {
+        validateNotingHostUse(manifests, context: context).findings
+    }
+
+    /// The findings, and whether the host could change them: true when a manifest uses an object no
+    /// manifest declares (only such a use is looked up on the host). A caller that validated without a
+    /// host, and learns it could not, need not validate the same manifests again with one.
+    public static func validateNotingHostUse(
+        _ manifests: [Manifest], context: ValidationContext
+    ) -> (findings: [ManifestError], hostCanChange: Bool) {
         let scope = ValidationScope(
             declared: Set(manifests.map(\.id)), hostObjects: context.hostObjects,
             allowedPrefixes: context.allowedPaths + manifests.compactMap(poolTargetPath))
@@ -13,7 +22,7 @@ public enum ManifestValidator {
         for manifest in manifests {
             findings += check(manifest, scope: scope)
         }
-        return findings.sortedByLocation()
+        return (findings.sortedByLocation(), scope.undeclaredUses.found)
     }
 
     private static func check(_ manifest: Manifest, scope: ValidationScope) -> [ManifestError] {

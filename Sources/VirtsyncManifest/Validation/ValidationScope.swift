@@ -3,11 +3,14 @@ struct ValidationScope {
     let declared: Set<ObjectID>
     let hostObjects: Set<ObjectID>?
     let allowedPrefixes: [String]
+    /// Set when a manifest used an object no manifest declares: only then can the host change a finding.
+    let undeclaredUses = UndeclaredUses()
 
     /// An object the manifest uses must be declared, or be on the host. Without a host to ask, that is
     /// only a warning: `validate` in CI cannot know what the host has.
     func require(_ id: ObjectID, at field: String, in findings: inout Findings) {
         guard !declared.contains(id) else { return }
+        undeclaredUses.found = true
         let subject = Self.describe(id)
         guard let hostObjects else {
             findings.warning(field, "\(subject) is not declared here; the host must have it")
@@ -28,4 +31,9 @@ struct ValidationScope {
         if let pool = id.pool { return "\(id.kind.noun) '\(id.name)' in pool '\(pool)'" }
         return "\(id.kind.noun) '\(id.name)'"
     }
+}
+
+/// Whether a validation met an object used but not declared (a class: the scope is shared by value).
+final class UndeclaredUses {
+    var found = false
 }

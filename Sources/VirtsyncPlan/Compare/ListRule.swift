@@ -48,7 +48,14 @@ package struct ListRule: Sendable {
         "network/route": ListRule(matching: .key { $0["address"] }, owned: true),
     ]
 
-    package static func rule(parent: String, child: String) -> ListRule? { table["\(parent)/\(child)"] }
+    /// The table by parent, then child: a lookup per element pair of every comparison, which joining the
+    /// two names into one key made allocate (`devices/interface` is too long for an inline string).
+    static let byParent: [String: [String: ListRule]] = table.reduce(into: [:]) { index, entry in
+        let names = entry.key.split(separator: "/", maxSplits: 1).map(String.init)
+        index[names[0], default: [:]][names[1]] = entry.value
+    }
+
+    package static func rule(parent: String, child: String) -> ListRule? { byParent[parent]?[child] }
 }
 
 /// A read-only view of an element for key functions (keeps `XElement` itself free of plan concerns).

@@ -23,7 +23,7 @@ public struct XMLComparator: Sendable {
     /// The list rule of `parent/child`, owned when the manifest owns that list.
     func rule(parent: String, child: String) -> ListRule? {
         guard var rule = ListRule.rule(parent: parent, child: child) else { return nil }
-        if !rule.owned && owning.contains("\(parent)/\(child)") { rule.owned = true }
+        if !rule.owned, !owning.isEmpty, owning.contains("\(parent)/\(child)") { rule.owned = true }
         return rule
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import RelaxNG
+import LibXML2
 import Testing
 
 /// libxml2's RelaxNG validation through the wrapper, against libvirt's installed domain schema.

@@ -147,6 +147,8 @@ let package = Package(
         // What the test targets share (docs/design.md, "Tests"): the child-process runner, journald, libvirt
         // name prefixes, temporary directories, ports, golden files, the tiny guest and the image server.
         .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("Fixtures")], swiftSettings: settings),
+        // The runner's promises: no pipe deadlock, no inherited descriptor, no child outliving its handle.
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: settings),
         // The command line end to end: the built `virtsync` run on fixtures, output against goldens.
         .testTarget(
             name: "CLITests",

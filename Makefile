@@ -26,16 +26,22 @@ test: deps services
 	@start=$$(date +%s); $(SWIFT) build && VIRTSYNC_REAL_HOST=1 $(SWIFT) test; rc=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s, exit $$rc"; exit $$rc
 
-# Validate every manifest, then apply all of them (the seed's whole setup and the runnable set) to
-# libvirt's in-process test driver and re-plan in the same process (test:///default keeps no state
-# between processes). --adopt takes over the driver's own `default` network, as the seed's 3.1 asks.
+# Validate every manifest, then apply the seed's whole setup and the runnable set to libvirt's
+# in-process test driver and re-plan in the same process (test:///default keeps no state between
+# processes). --adopt takes over the driver's own `default` network, as the seed's 3.1 asks.
+# The cloud-image VM (manifests/cloud) is planned, not applied: the test driver cannot upload an image
+# into a volume (no virStorageVolUpload), and applying it would download Ubuntu's image (about 600 MB).
+# The plan shows what an apply on a real host does (exit 2: changes pending).
 # Then the agent: `virtsync run` on test:///default tracking a local git repository of the runnable set,
 # through a first reconcile and a committed change, stopped with SIGTERM (scripts/demo-agent.sh).
 demo: deps build
 	.build/debug/virtsync validate manifests
 	@state=$$(mktemp -d); \
-	.build/debug/virtsync apply --connect test:///default --adopt --verify --state-dir "$$state" manifests; \
+	.build/debug/virtsync apply --connect test:///default --adopt --verify --state-dir "$$state" manifests/seed manifests/runnable; \
 	rc=$$?; rm -rf "$$state"; exit $$rc
+	@state=$$(mktemp -d); \
+	.build/debug/virtsync plan --connect test:///default --state-dir "$$state" manifests/cloud; \
+	rc=$$?; rm -rf "$$state"; [ $$rc -eq 2 ]
 	scripts/demo-agent.sh .build/debug/virtsync manifests/runnable
 
 # Both built as `make install` builds virtsync (Swift runtime linked in), so that the floor pays the same start-up.

@@ -116,9 +116,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: settings),
-        // The command line: one file per subcommand, no logic. It links libvirt and no other C library, so
-        // that a verb starts in 14 ms rather than 20 and CI needs no libgit2 or libsystemd to validate;
-        // `virtsync run` hands its process over to virtsync-agent.
+        // The command line: one file per subcommand, no logic. `apply` makes volumes from images by URL and
+        // cloud-init seeds, so it links libvirt, libxml2, libisofs, the decompressors and async-http-client
+        // (through VirtsyncHost and VirtsyncImages), but not libgit2 or libsystemd: CI needs neither to
+        // validate. `virtsync run` hands its process over to virtsync-agent.
         .executableTarget(
             name: "virtsync",
             dependencies: [

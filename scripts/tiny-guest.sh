@@ -108,6 +108,7 @@ if [ -f /cidata/user-data ]; then
     echo "tiny: user-data begin"
     cat /cidata/user-data
     echo "tiny: user-data end"
+    echo "tiny: user-data printed, uptime $(cut -d' ' -f1 /proc/uptime) s"
 fi
 
 [ "$(arg tiny.halt)" = 1 ] && { echo "tiny: halting as asked"; poweroff -f; }

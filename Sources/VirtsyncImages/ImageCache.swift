@@ -21,6 +21,25 @@ public struct ImageCache: Sendable {
     public func image(
         for request: ImageRequest, progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in }
     ) throws(ImageError) -> CachedImage {
+        let lease = try CacheLease.shared(directory)
+        defer { withExtendedLifetime(lease) {} }
+        return try fetchIfMissing(request, progress: progress)
+    }
+
+    /// Runs `body` with the cached image for `request` (fetched when missing), holding the cache so that
+    /// no prune removes the file while `body` reads it (an upload into a pool).
+    public func withImage<Value>(
+        for request: ImageRequest, progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in },
+        _ body: (CachedImage) throws -> Value
+    ) throws -> Value {
+        let lease = try CacheLease.shared(directory)
+        defer { withExtendedLifetime(lease) {} }
+        return try body(try fetchIfMissing(request, progress: progress))
+    }
+
+    private func fetchIfMissing(
+        _ request: ImageRequest, progress: @escaping @Sendable (DownloadProgress) -> Void
+    ) throws(ImageError) -> CachedImage {
         let final = (directory as NSString).appendingPathComponent(request.sha256)
         if let size = Self.size(final) { return CachedImage(path: final, size: size, downloaded: false) }
         do {

@@ -1,4 +1,3 @@
-internal import Foundation
 
 /// A size in bytes, written in manifests with a unit: `20GiB`, `2048MiB`, `2G`.
 ///
@@ -22,13 +21,24 @@ public struct ByteSize: Sendable, Hashable, Codable, Comparable, CustomStringCon
 
     /// Parses `20GiB` / `20 GiB`; nil with no reason: the caller knows the field and says why.
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmingBlanks(Substring(text))
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
-        let unit = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        let unit = String(Self.trimmingBlanks(trimmed.dropFirst(digits.count)))
         guard !digits.isEmpty, let value = UInt64(digits), let multiplier = Self.units[unit] else { return nil }
         let (product, overflow) = value.multipliedReportingOverflow(by: multiplier)
         guard !overflow else { return nil }
         bytes = product
+    }
+
+    /// Without blanks at either end, as Foundation's `.whitespaces` (tab and the space separators), but
+    /// without bridging through NSString: every memory and capacity of a manifest is read here.
+    static func trimmingBlanks(_ text: Substring) -> Substring {
+        func isBlank(_ character: Character) -> Bool {
+            character.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        }
+        guard let first = text.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = text.lastIndex(where: { !isBlank($0) })!
+        return text[first...last]
     }
 
     /// Whole KiB, the unit libvirt reports memory in.

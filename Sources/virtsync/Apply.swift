@@ -31,6 +31,8 @@ extension Virtsync {
             try Console.show(planned.plan, format: .text)
             try Console.guardDestroys(planned, prune: flags.prune, maxDestroyShare: maxDestroyShare, yes: yes)
             let report = try Console.apply(session, planned)
+            // With --prune the paths are the host's whole desired state: so are its images.
+            if flags.prune { Console.pruneImages(session, keeping: planned.manifests) }
             var failed = !report.succeeded || !planned.plan.refused.isEmpty
             if verify {
                 // Same session, so the embedded test driver still holds what was just applied.

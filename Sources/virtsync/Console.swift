@@ -124,6 +124,21 @@ enum Console {
         }
     }
 
+    /// Removes the cached images none of `manifests` names and says what it freed; a cache in use by a
+    /// download is left for the next apply.
+    static func pruneImages(_ session: SyncSession, keeping manifests: [Manifest]) {
+        do {
+            let pruned = try session.pruneImages(keeping: manifests)
+            if pruned.busy {
+                out("image cache: not pruned, a download or upload is in progress")
+            } else if !pruned.removed.isEmpty {
+                out("image cache: removed \(pruned.removed.count) image(s) no manifest names, \(DownloadLine.describeSize(pruned.freedBytes)) freed")
+            }
+        } catch {
+            err("warning: \(error)")
+        }
+    }
+
     /// Applies and prints each object's outcome.
     static func apply(_ session: SyncSession, _ planned: SyncSession.Planned) throws -> ApplyReport {
         let report: ApplyReport

@@ -23,12 +23,14 @@ extension RealHost {
                 let agent = try AgentProcess(host: host, repository: repository, options: options)
                 let vm = host.name("vm")
 
-                let printed = poll(timeout: .seconds(240), every: .milliseconds(500)) {
+                let printed = poll(timeout: .seconds(240), every: .milliseconds(100)) {
                     Self.read(console).contains("tiny: user-data end")
                 }
+                let seen = Date()
                 let log = Self.read(console)
                 try #require(printed, "no user-data on the serial console: \(log.suffix(2000))\n\(agent.tail())")
-                print("cloud-init guest: user-data on the console \(ContinuousClock.now - started) after the test started")
+                print("cloud-init guest: user-data on the console \(ContinuousClock.now - started) after the test started; "
+                    + Self.bootTime(vm, seen: seen, console: log))
                 let userData = log.components(separatedBy: "tiny: user-data begin").last?.components(separatedBy: "tiny: user-data end").first
                 #expect(userData?.contains("# vsrt marker \(host.id)") == true, "\(log.suffix(1000))")
 
@@ -55,6 +57,24 @@ extension RealHost {
                 print("cloud-init guest: whole test \(ContinuousClock.now - started)")
                 #expect(agent.stop() == 0)
             }
+        }
+
+        /// The boot's figures: from QEMU's start (libvirt's log of the domain) to the user-data seen on the
+        /// console (within the 100 ms poll), the guest's own uptime when its init started and when it had
+        /// printed the user-data, and the host's load average then.
+        static func bootTime(_ vm: String, seen: Date, console: String) -> String {
+            let log = read("/var/log/libvirt/qemu/\(vm).log")
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSSZ"
+            let start = log.components(separatedBy: ": starting up").first.flatMap { formatter.date(from: String($0.suffix(28))) }
+            let host = start.map { String(format: "%.2f s", seen.timeIntervalSince($0)) } ?? "unknown (no start in the domain's log)"
+            let uptime = { (marker: String) in
+                console.components(separatedBy: marker).dropFirst().first?.split(separator: " ").first.map(String.init) ?? "?"
+            }
+            let load = read("/proc/loadavg").split(separator: " ").prefix(3).joined(separator: " ")
+            return "boot: QEMU start to user-data on the console \(host); guest uptime at init \(uptime("tiny: booted, uptime ")) s, "
+                + "at user-data printed \(uptime("tiny: user-data printed, uptime ")) s; load average \(load)"
         }
 
         static func read(_ path: String) -> String {

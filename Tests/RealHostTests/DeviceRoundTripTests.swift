@@ -10,7 +10,7 @@ extension RealHost {
     struct DeviceRoundTripTests {
         /// A running TCG domain with what `profile: virt-install` adds (serial, console, guest agent channel,
         /// RNG) and a video card; a shut-off one with a TPM, a virtiofs share and direct kernel boot, which
-        /// need swtpm, virtiofsd and a kernel only to start, and a watchdog. After one apply, libvirt's definitions (and
+        /// need swtpm, virtiofsd and a kernel only to start, a watchdog and a host PCI device. After one apply, libvirt's definitions (and
         /// the running domain's live XML) hold everything the manifests say: the plan is empty.
         @Test("what each device list renders is what libvirt keeps: apply, then the plan is empty")
         func applyThenInSync() throws {
@@ -52,6 +52,8 @@ extension RealHost {
                           - {source: \(files)/share, target: share}
                         watchdogs:
                           - {action: poweroff}
+                        hostdevs:
+                          - {address: "\(Self.somePCIAddress)"}
                     """)
                 let first = try host.apply()
                 #expect(first.plan.steps.count == 2, "\(describe(first.plan))")
@@ -60,6 +62,12 @@ extension RealHost {
                 let agent = Shell.virsh("dumpxml", host.name("agent")).output
                 #expect(agent.contains("org.qemu.guest_agent.0") && agent.contains("/dev/urandom"), "\(agent)")
             }
+        }
+
+        /// A PCI device of this host, for a shut-off domain's `hostdevs` (libvirt looks at it only when the
+        /// domain starts, and this one never does).
+        static var somePCIAddress: String {
+            ((try? FileManager.default.contentsOfDirectory(atPath: "/sys/bus/pci/devices")) ?? []).sorted().first ?? "0000:00:1f.0"
         }
 
         /// An RNG is the one declared list libvirt hot-plugs here: added to a running domain it is an update

@@ -16,9 +16,11 @@ extension HostFixture {
             Shell.virsh("net-undefine", network)
         }
         for pool in owned(Shell.virsh("pool-list", "--all", "--name")) {
-            for volume in Shell.lines(Shell.virsh("vol-list", pool, "--name")) {
+            for volume in Shell.volumes(pool: pool) {
                 Shell.virsh("vol-delete", volume, "--pool", pool)
             }
+            let left = Shell.volumes(pool: pool)
+            if !left.isEmpty { FileHandle.standardError.write(Data("cleanup: pool \(pool) still has \(left)\n".utf8)) }
             Shell.virsh("pool-destroy", pool)
             Shell.virsh("pool-undefine", pool)
         }

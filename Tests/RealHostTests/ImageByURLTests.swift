@@ -62,10 +62,8 @@ extension RealHost {
                 #expect(failed[host.name("stalled.img")]?.contains("no data for 5 s") == true, "\(failed)")
                 #expect(failed[host.name("truncated.img")].map { $0.contains("truncated") || $0.contains("ended after") } == true, "\(failed)")
 
-                // libvirt 9.0's vol-list has no --name: the first column, below the two header lines.
-                let listing = Shell.virsh("vol-list", host.name("pool"))
-                let volumes = Set(Shell.lines(listing).dropFirst(2).compactMap { $0.split(separator: " ").first.map(String.init) })
-                #expect(volumes == Set(["plain.img", "base.qcow2", "clone.qcow2"].map(host.name)), "\(volumes) \(listing.error) \(report.outcomes)")
+                let volumes = Set(Shell.volumes(pool: host.name("pool")))
+                #expect(volumes == Set(["plain.img", "base.qcow2", "clone.qcow2"].map(host.name)), "\(volumes) \(report.outcomes)")
                 let plain = try Data(contentsOf: URL(fileURLWithPath: "\(host.poolDirectory)/\(host.name("plain.img"))"))
                 #expect(plain == Self.raw)
                 let base = try QemuImage.info("\(host.poolDirectory)/\(host.name("base.qcow2"))")

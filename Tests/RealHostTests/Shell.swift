@@ -16,6 +16,13 @@ enum Shell {
     @discardableResult
     static func virsh(_ arguments: String...) -> Result { run(["virsh", "-c", RealHost.uri] + arguments) }
 
+    /// The volumes of a pool by name. virsh 9.0's `vol-list` has no `--name`: the first column of the
+    /// rows below the header's dashes (a name with a space would be cut, and the tests make none).
+    static func volumes(pool: String) -> [String] {
+        lines(virsh("vol-list", pool)).drop { !$0.hasPrefix("---") }.dropFirst()
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+    }
+
     /// Non-empty lines of a command's output, trimmed.
     static func lines(_ result: Result) -> [String] { result.lines }
 }

@@ -120,6 +120,7 @@ extension Reconciler {
         remember(planned.plan, report: report, manifests: manifests)
         status.objects = ObjectStatusBuilder(plan: planned.plan, report: report, drift: drift, mode: policy.mode).statuses()
         recordAddresses()
+        pruneImageCache(planned.manifests)
         if report.succeeded && planned.plan.refused.isEmpty {
             status.lastAppliedRevision = planned.revision
             status.lastAppliedAt = Date()

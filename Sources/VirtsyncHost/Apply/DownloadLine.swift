@@ -8,6 +8,9 @@ public enum DownloadLine {
         return "\(percent)% (\(received) of \(mebibytes(total)))"
     }
 
+    /// `123.4 MiB`.
+    public static func describeSize(_ bytes: Int64) -> String { mebibytes(bytes) }
+
     static func mebibytes(_ bytes: Int64) -> String {
         let tenths = bytes * 10 / (1 << 20)
         return "\(tenths / 10).\(tenths % 10) MiB"

@@ -19,16 +19,36 @@ struct ImageVolumeWriter {
 
     func create(xml: String, image: VolumeSpec.ImageSource) throws {
         let request = ImageRequest(url: image.url, sha256: image.sha256, caFile: image.caFile)
-        let cached = try images.image(for: request, progress: progress)
         let document = try XElement(parsing: xml)
         let want = document.child("capacity")?.text.flatMap(UInt64.init) ?? 0
-        try upload(cached.path, size: UInt64(cached.size), as: document) { volume in
-            let capacity = try volume.info().capacity
-            if capacity > want {
-                throw ImageVolumeError.tooSmall(url: image.url, capacity: want, imageSize: capacity)
+        // The cache is held until the upload is done: no prune removes the file meanwhile.
+        try images.withImage(for: request, progress: progress) { cached in
+            try ensureRoom(for: UInt64(cached.size), what: "image \(image.url)")
+            try upload(cached.path, size: UInt64(cached.size), as: document) { volume in
+                let capacity = try volume.info().capacity
+                if capacity > want {
+                    throw ImageVolumeError.tooSmall(url: image.url, capacity: want, imageSize: capacity)
+                }
+                if capacity < want { try volume.resize(capacity: want) }
             }
-            if capacity < want { try volume.resize(capacity: want) }
         }
+    }
+
+    /// A pool without room for the bytes fails here, before a volume exists, and says so in numbers
+    /// (libvirt's own error for a full disk names a file, not the pool). The pool is refreshed first:
+    /// libvirt's free-space figure is as old as its last refresh.
+    private func ensureRoom(for bytes: UInt64, what: String) throws {
+        try pool.refresh()
+        let live = try XElement(parsing: pool.xml(inactive: false))
+        guard let available = live.child("available").flatMap(Self.bytes) else { return }
+        if bytes > available { throw ImageVolumeError.poolFull(pool: pool.name, what: what, needs: bytes, available: available) }
+    }
+
+    /// `<available unit='bytes'>N</available>` (libvirt reports pool sizes in bytes).
+    private static func bytes(_ element: XElement) -> UInt64? {
+        guard let value = element.text.flatMap(UInt64.init) else { return nil }
+        let unit = element[attribute: "unit"] ?? "bytes"
+        return unit == "bytes" || unit == "B" ? value : nil
     }
 
     /// (Re)writes a seed volume: the old one (if any) is deleted, a new one made from the ISO.
@@ -44,6 +64,7 @@ struct ImageVolumeWriter {
         }
         defer { try? FileManager.default.removeItem(at: temporary) }
         if let old = try pool.lookupVolume(name: name) { try old.delete() }
+        try ensureRoom(for: UInt64(iso.count), what: "the cloud-init seed of \(seed.seed.domain)")
         try upload(temporary.path, size: UInt64(iso.count), as: document) { _ in }
     }
 
@@ -72,12 +93,15 @@ struct ImageVolumeWriter {
 enum ImageVolumeError: Error, CustomStringConvertible {
     case tooSmall(url: String, capacity: UInt64, imageSize: UInt64)
     case seedUnavailable(String)
+    case poolFull(pool: String, what: String, needs: UInt64, available: UInt64)
 
     var description: String {
         switch self {
         case .tooSmall(let url, let capacity, let size):
             "image \(url) needs \(size) bytes but the volume's capacity is \(capacity): capacity may exceed the image, never fall short of it"
         case .seedUnavailable(let domain): "the cloud-init seed of \(domain) has no content here (a plan read back from JSON cannot write it)"
+        case .poolFull(let pool, let what, let needs, let available):
+            "pool \(pool) is full: \(what) needs \(DownloadLine.mebibytes(Int64(needs))) but the pool has \(DownloadLine.mebibytes(Int64(available))) free; no volume was created"
         }
     }
 }

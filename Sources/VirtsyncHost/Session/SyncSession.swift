@@ -156,6 +156,17 @@ public final class SyncSession: Sendable {
 }
 
 extension SyncSession {
+    /// Removes the cached images that none of `manifests` fetches: call it with the whole revision
+    /// applied to this host (the agent after each pass, `apply --prune` on the command line), never with
+    /// a part of it. Nothing is removed while a download or upload from the cache is in flight.
+    public func pruneImages(keeping manifests: [Manifest]) throws(ImageError) -> CachePrune {
+        let wanted = manifests.compactMap { manifest -> String? in
+            guard case .volume(let volume) = manifest.spec else { return nil }
+            return volume.image?.sha256
+        }
+        return try images.prune(keeping: Set(wanted))
+    }
+
     /// The applier of this session: its connection, image cache and download progress.
     var applier: PlanApplier { PlanApplier(connection: connection, images: images, progress: downloadProgress) }
 

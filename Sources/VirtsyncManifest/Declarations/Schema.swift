@@ -15,9 +15,11 @@ public struct Schema<Owner>: Sendable {
         self.defaults = defaults
         self.members = members
         self.finish = finish
+        keys = members.map(\.key)
     }
 
-    public var keys: [String] { members.map(\.key) }
+    /// The members' keys, in order (kept: every decode of a mapping checks its keys against them).
+    public let keys: [String]
 
     /// The owner a mapping describes, or nil after reporting why not. A member that cannot be read is
     /// reported and decoding goes on, so one pass finds every problem.

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import Testing
 import VirtsyncImages
-import VirtsyncTestSupport
+import TestSupport
 
 /// The cache keeps what it is told to keep and loses the rest, including a dead download's leftovers,
 /// but never while a download or an upload from it is in flight.

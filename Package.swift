@@ -150,8 +150,11 @@ let package = Package(
         // The benchmark's floor: the same libvirt calls with nothing else.
         .executableTarget(name: "virtsync-bench", dependencies: ["VirtsyncHost", "Libvirt"], swiftSettings: settings),
 
-        // What the test targets share: a child-process runner, golden files, libvirt name prefixes.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
+        // What the test targets share (docs/design.md, "Tests"): the child-process runner, journald, libvirt
+        // name prefixes, temporary directories, ports, golden files, the tiny guest and the image server.
+        .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("Fixtures")], swiftSettings: settings),
+        // The runner's promises: no pipe deadlock, no inherited descriptor, no child outliving its handle.
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: settings),
         // The command line end to end: the built `virtsync` run on fixtures, output against goldens.
         .testTarget(
             name: "CLITests",
@@ -169,34 +172,33 @@ let package = Package(
         .testTarget(
             name: "VirtsyncPlanTests", dependencies: ["VirtsyncPlan"],
             resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "GitTests", dependencies: ["Git", "VirtsyncSource", "VirtsyncGitSource"], swiftSettings: settings),
-        .testTarget(name: "LibvirtTests", dependencies: ["Libvirt"], swiftSettings: settings),
+        .testTarget(name: "GitTests", dependencies: ["Git", "VirtsyncSource", "VirtsyncGitSource", "TestSupport"], swiftSettings: settings),
+        // VirtsyncAgent for its dedicated-thread executor (`package`), on which the event readers run.
+        .testTarget(name: "LibvirtTests", dependencies: ["Libvirt", "VirtsyncAgent", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "LibXML2Tests", dependencies: ["LibXML2", "LibvirtXML"], swiftSettings: settings),
         .testTarget(
             name: "VirtsyncSchemaTests", dependencies: ["VirtsyncSchema", "LibXML2", "VirtsyncManifest", "VirtsyncPlan"],
             swiftSettings: settings),
-        .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: settings),
-        .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource"], swiftSettings: settings),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource", "TestSupport"], swiftSettings: settings),
         .testTarget(
-            name: "VirtsyncReportTests", dependencies: ["VirtsyncReport", "VirtsyncJournal", "Systemd", "VirtsyncBuildInfo"],
+            name: "VirtsyncReportTests", dependencies: ["VirtsyncReport", "VirtsyncJournal", "Systemd", "VirtsyncBuildInfo", "TestSupport"],
             swiftSettings: settings),
         .testTarget(
             name: "VirtsyncAgentTests",
             dependencies: [
                 "VirtsyncAgent", "VirtsyncHost", "VirtsyncSource", "VirtsyncGitSource", "VirtsyncReport", "VirtsyncManifest",
-                "Libvirt",
+                "Libvirt", "TestSupport",
             ],
             swiftSettings: settings),
-        .testTarget(name: "CompressionTests", dependencies: ["Compression"], swiftSettings: settings),
-        .testTarget(name: "IsofsTests", dependencies: ["Isofs"], swiftSettings: settings),
-        // Test support shared by suites: the image HTTP server, the tiny guest (scripts/tiny-guest.sh).
-        .target(name: "VirtsyncTestSupport", path: "Tests/Support", resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "CompressionTests", dependencies: ["Compression", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "IsofsTests", dependencies: ["Isofs", "TestSupport"], swiftSettings: settings),
         .testTarget(
-            name: "VirtsyncImagesTests", dependencies: ["VirtsyncImages", "VirtsyncTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            name: "VirtsyncImagesTests", dependencies: ["VirtsyncImages", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: settings),
         .testTarget(
             name: "RealHostTests", dependencies: [
-                "VirtsyncHost", "VirtsyncSource", "VirtsyncSchema", "Libvirt", "VirtsyncImages", "VirtsyncTestSupport",
+                "VirtsyncHost", "VirtsyncSource", "VirtsyncSchema", "Libvirt", "VirtsyncImages", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Fixtures")],

@@ -1,7 +1,8 @@
 import Testing
 
 /// `virtsync plan` and `apply` on libvirt's in-process test driver (each process starts from the driver's
-/// own objects): plan exits 2 with changes pending, apply --verify applies and re-plans in sync.
+/// own objects): plan exits 2 with changes pending, 1 when it refuses, 0 in sync (the driver's own network,
+/// adopted); apply --verify applies and re-plans in sync, apply of invalid manifests exits 1.
 @Suite("virtsync plan and apply")
 struct PlanApplyCommandTests {
     @Test("plan: every step with its class and manifest, exit 2")
@@ -17,6 +18,21 @@ struct PlanApplyCommandTests {
     @Test("plan of invalid manifests: the errors, exit 1, nothing planned")
     func planInvalid() throws {
         try CLI.expect(["plan", "--state-dir", try CLI.stateDirectory(), "invalid"], status: 1, golden: "plan-invalid")
+    }
+
+    @Test("plan of an object the host has but virtsync does not manage: refused, exit 1")
+    func planRefused() throws {
+        try CLI.expect(["plan", "--state-dir", try CLI.stateDirectory(), "host"], status: 1, golden: "plan-refused")
+    }
+
+    @Test("plan --adopt of what export wrote: taken over and in sync, exit 0")
+    func planInSync() throws {
+        try CLI.expect(["plan", "--adopt", "--state-dir", try CLI.stateDirectory(), "host"], status: 0, golden: "plan-in-sync")
+    }
+
+    @Test("apply of invalid manifests: the errors, exit 1, nothing applied")
+    func applyInvalid() throws {
+        try CLI.expect(["apply", "--state-dir", try CLI.stateDirectory(), "invalid"], status: 1, golden: "apply-invalid")
     }
 
     @Test("apply --verify: each step applied, then in sync, exit 0")

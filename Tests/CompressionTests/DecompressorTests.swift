@@ -1,5 +1,6 @@
 import Compression
 import Foundation
+import TestSupport
 import Testing
 
 /// Each format decodes what its command-line tool wrote (concatenated streams too), and a cut-short or

@@ -1,5 +1,6 @@
 import Foundation
 import Git
+import TestSupport
 import Testing
 
 @Suite("a real sshd whose host key known_hosts does not vouch for is refused")

@@ -1,5 +1,6 @@
 import Foundation
 import Isofs
+import TestSupport
 import Testing
 
 /// The image libisofs makes carries the label and the files with their real names: checked with
@@ -32,16 +33,9 @@ struct ISOImageTests {
         #expect(bytes.count >= 16 * 2048)
     }
 
+    /// What xorriso printed, standard output then standard error (it writes its reports to both).
     static func xorriso(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/xorriso")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: output, as: UTF8.self)
+        let result = try ChildProcess.run(["xorriso"] + arguments)
+        return result.output + result.error
     }
 }

@@ -29,7 +29,7 @@ final class EventLog: Sendable {
     }
 
     init(stream: LibvirtEventStream) {
-        let task = Task(executorPreference: ReaderExecutor.shared) { [self] in
+        let task = Task(executorPreference: EventReaders.executor) { [self] in
             for await event in stream {
                 entries.withLock { $0.append(Entry(event: event, arrival: .now)) }
             }

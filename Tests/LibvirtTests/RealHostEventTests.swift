@@ -1,5 +1,6 @@
 import Foundation
 import Libvirt
+import TestSupport
 import Testing
 
 /// Whether the suite may touch the real libvirtd (`qemu:///system`) of this host.
@@ -69,14 +70,9 @@ struct RealHostEventTests {
 
     /// Runs `virsh -c qemu:///system ARGS` to completion and returns when it exited.
     private func virsh(_ arguments: [String]) throws -> ContinuousClock.Instant {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/virsh")
-        process.arguments = ["-c", Self.uri, "-q"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let result = try ChildProcess("virsh", ["-c", Self.uri, "-q"] + arguments).run()
         let exit = ContinuousClock.now
-        try #require(process.terminationStatus == 0, "virsh \(arguments) exited with \(process.terminationStatus)")
+        try #require(result.succeeded, "virsh \(arguments) exited with \(result.status): \(result.error)")
         return exit
     }
 

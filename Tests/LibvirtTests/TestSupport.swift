@@ -1,5 +1,6 @@
 import Foundation
 import Libvirt
+import TestSupport
 import Testing
 
 /// The libvirt URI the suite runs against: `test:///default` (in-process, state shared by the whole
@@ -16,7 +17,7 @@ func connect() throws -> LibvirtConnection {
 
 /// A name no other test, run or host object uses: tests run in parallel against shared drivers.
 func uniqueName(_ role: String) -> String {
-    "vsync-lt-\(UUID().uuidString.prefix(8).lowercased())-\(role)"
+    NamePrefix.make("vsync-lt-") + role
 }
 
 /// The smallest domain either driver accepts: no disks, no network, 32 MiB.

@@ -4,7 +4,7 @@ import Testing
 import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncPlan
-import VirtsyncTestSupport
+import TestSupport
 
 extension RealHost {
     /// manifests/cloud as a newcomer would apply it, moved into the fixture's namespace: the image comes

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VirtsyncTestSupport
+import TestSupport
 
 extension RealHost {
     @Suite("cloud-init on a real host: the tiny guest")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 extension RealHost {
@@ -65,34 +66,20 @@ extension RealHost {
                 let otherBefore = Shell.virsh("dumpxml", "--inactive", other).output
 
                 let log = host.manifestDirectory.deletingLastPathComponent().appendingPathComponent("apply.log")
-                func run(_ verb: String, _ target: Target, output: URL? = nil) -> Process {
+                func run(_ verb: String, _ target: Target, output: URL? = nil) throws -> RunningChild {
                     let guards = verb == "apply" ? ["--max-destroy-share", "1"] : []
                     try? FileManager.default.removeItem(at: host.manifestDirectory)
                     try? FileManager.default.createDirectory(at: host.manifestDirectory, withIntermediateDirectories: true)
                     for (name, text) in target.files(host) { try? host.write(name, text) }
-                    let process = Process()
-                    process.executableURL = URL(fileURLWithPath: binary)
-                    process.arguments = [verb, "--prune"] + guards + ["--connect", RealHost.uri,
-                                         "--state-dir", host.stateDirectory.path, host.manifestDirectory.path]
-                    process.standardInput = FileHandle.nullDevice
-                    if let output {
-                        FileManager.default.createFile(atPath: output.path, contents: nil)
-                        process.standardOutput = try? FileHandle(forWritingTo: output)
-                        process.standardError = process.standardOutput
-                    } else {
-                        process.standardOutput = FileHandle.nullDevice
-                        process.standardError = FileHandle.nullDevice
-                    }
-                    try? process.run()
-                    return process
+                    let arguments = [verb, "--prune"] + guards + ["--connect", RealHost.uri,
+                                     "--state-dir", host.stateDirectory.path, host.manifestDirectory.path]
+                    return try ChildProcess(binary, arguments).start(log: output)
                 }
-                func complete(_ verb: String, _ target: Target, output: URL? = nil) -> Int32 {
-                    let process = run(verb, target, output: output)
-                    process.waitUntilExit()
-                    return process.terminationStatus
+                func complete(_ verb: String, _ target: Target, output: URL? = nil) throws -> Int32 {
+                    try run(verb, target, output: output).wait()
                 }
 
-                try #require(complete("apply", Self.small) == 0, "setup apply failed")
+                try #require(try complete("apply", Self.small) == 0, "setup apply failed")
                 var target = Self.small
                 var kills: [Phase: Int] = [:]
                 var recoveries: [Double] = []
@@ -108,20 +95,20 @@ extension RealHost {
                     case .prune: target = Target(domains: Self.small.domains, volumes: Self.small.volumes, memoryOfD0: target.memoryOfD0)
                     case .restart: target.memoryOfD0 = target.memoryOfD0 == 64 ? 80 : 64
                     }
-                    let process = run("apply", target)
+                    let process = try run("apply", target)
                     Thread.sleep(forTimeInterval: Double.random(in: 0.01...(phase == .restart ? 1.4 : 0.3)))
                     if process.isRunning {
-                        kill(process.processIdentifier, SIGKILL)
+                        process.signal(SIGKILL)
                         kills[phase, default: 0] += 1
                     }
-                    process.waitUntilExit()
+                    process.wait()
                     let clock = ContinuousClock.now
-                    let recovered = complete("apply", target, output: log)
+                    let recovered = try complete("apply", target, output: log)
                     recoveries.append(Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
                         + Double((ContinuousClock.now - clock).components.seconds))
                     #expect(recovered == 0, "round \(round) (\(phase)): the apply after the kill failed")
                     let recovery = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-                    #expect(complete("plan", target) == 0, "round \(round) (\(phase)): plan not empty after one apply: \(recovery)")
+                    #expect(try complete("plan", target) == 0, "round \(round) (\(phase)): plan not empty after one apply: \(recovery)")
                     let domains = Shell.lines(Shell.virsh("list", "--all", "--name")).filter { $0.hasPrefix(host.prefix) }
                     #expect(domains.sorted() == (target.domains.map(host.name) + [other]).sorted(), "round \(round) (\(phase)): \(domains)")
                     let running = Shell.lines(Shell.virsh("list", "--name")).filter { $0.hasPrefix(host.prefix) }

@@ -4,7 +4,7 @@ import Testing
 import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncPlan
-import VirtsyncTestSupport
+import TestSupport
 
 extension RealHost {
     @Suite("A full pool on a real host")

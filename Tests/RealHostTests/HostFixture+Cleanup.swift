@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 extension HostFixture {
     /// Removes every libvirt object whose name carries this fixture's prefix, the pool directory, the

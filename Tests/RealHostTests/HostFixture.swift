@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VirtsyncHost
 import VirtsyncImages
@@ -24,8 +25,8 @@ final class HostFixture {
     private(set) var hostBridges: [String] = []
 
     init() throws {
-        id = String(format: "%06x", UInt32.random(in: 0...0xFF_FFFF))
-        prefix = "vsrt-\(id)-"
+        prefix = NamePrefix.make("vsrt-")
+        id = String(prefix.dropFirst("vsrt-".count).dropLast())
         poolDirectory = "\(RealHost.imagesRoot)/vsrt-\(id)"
         subnet = Self.freeSubnet()
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("vsrt-\(id)")

@@ -5,7 +5,7 @@ import VirtsyncHost
 import VirtsyncImages
 import VirtsyncManifest
 import VirtsyncPlan
-import VirtsyncTestSupport
+import TestSupport
 
 extension RealHost {
     @Suite("Volumes from images by URL on a real host")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `qemu-img info --output=json`, read independently of libvirt.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real-host tier: every test here drives libvirtd through qemu:///system.

@@ -1,3 +1,4 @@
+import TestSupport
 /// The shape of manifests/runnable, in the fixture's namespace: a NAT network with DHCP, a dir pool, a
 /// qcow2 volume and a small TCG VM on both. Fields a test changes are parameters.
 struct RunnableSet {

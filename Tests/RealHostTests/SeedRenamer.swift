@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Moves the seed's example manifests into a fixture's namespace by editing their text before loading:
 /// object names and references get the prefix, `virbr0` / `br0` become the fixture's bridges, the

@@ -1,36 +1,15 @@
 import Foundation
+import TestSupport
 
-/// Runs host tools (virsh, qemu-img, ip, pgrep, virt-install) the way an operator would, so the
-/// tests check libvirt's state through a channel other than the library under test.
+/// Host tools (virsh, qemu-img, ip, pgrep, virt-install) run the way an operator would, with the shared
+/// runner, so the tests check libvirt's state through a channel other than the library under test.
 enum Shell {
-    struct Result {
-        var status: Int32
-        var output: String
-        var error: String
-        var succeeded: Bool { status == 0 }
-    }
+    typealias Result = ChildProcess.Result
 
+    /// Runs `arguments[0]` (found on PATH); a program that cannot start gives status -1.
     @discardableResult
     static func run(_ arguments: [String]) -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do {
-            try process.run()
-        } catch {
-            return Result(status: -1, output: "", error: "\(error)")
-        }
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-            error: String(decoding: errors, as: UTF8.self))
+        (try? ChildProcess.run(arguments)) ?? Result(status: -1, outputData: Data(), error: "cannot start \(arguments[0])")
     }
 
     /// `virsh -c qemu:///system ARGS`.
@@ -45,7 +24,5 @@ enum Shell {
     }
 
     /// Non-empty lines of a command's output, trimmed.
-    static func lines(_ result: Result) -> [String] {
-        result.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    static func lines(_ result: Result) -> [String] { result.lines }
 }

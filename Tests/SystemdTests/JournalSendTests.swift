@@ -1,5 +1,6 @@
 import Foundation
 import Systemd
+import TestSupport
 import Testing
 
 /// `Journal.send` writes entries journald stores field by field.
@@ -19,7 +20,7 @@ struct JournalSendTests {
             ("VIRTSYNC_TEST_ID", testID),
             ("VIRTSYNC_WANT", "line one\nline two"),
         ])
-        let entries = try await Journald.entries(where: "VIRTSYNC_TEST_ID", is: testID)
+        let entries = try await Journald.entries([("VIRTSYNC_TEST_ID", testID)], timeout: .seconds(2))
         let entry = try #require(entries.first, "no entry with VIRTSYNC_TEST_ID=\(testID) within 2 s")
         #expect(entries.count == 1)
         #expect(entry["MESSAGE"] == "virtsync journal test \(testID)")
@@ -50,7 +51,7 @@ struct JournalSendTests {
             ("VIRTSYNC_FIELD_2", "x"),
             (longest, "y"),
         ])
-        let entry = try #require(try await Journald.entries(where: "VIRTSYNC_TEST_ID", is: testID).first)
+        let entry = try #require(try await Journald.entries([("VIRTSYNC_TEST_ID", testID)], timeout: .seconds(2)).first)
         #expect(entry["VIRTSYNC_FIELD_2"] == "x")
         #expect(entry[longest] == "y")
     }

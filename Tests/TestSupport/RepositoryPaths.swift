@@ -15,3 +15,14 @@ public enum RepositoryPaths {
         products.appendingPathComponent(name).path
     }
 }
+
+extension RepositoryPaths {
+    /// `product(name)`, or an error saying to build it first when it is missing.
+    public static func builtProduct(_ name: String) throws -> URL {
+        let path = product(name)
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw SupportFailure(description: "no \(name) at \(path): run `swift build` first")
+        }
+        return URL(fileURLWithPath: path)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The files of `systemd/` are what systemd itself accepts: the unit verifies cleanly, its hardening keeps
@@ -21,27 +22,27 @@ struct SystemdUnitTests {
     func verify() throws {
         let root = try ScratchRoot(withBinary: true)
         defer { root.remove() }
-        let result = try Command.run("systemd-analyze", ["verify", "--root=\(root.path)", "virtsync.service"])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let result = try ChildProcess("systemd-analyze", ["verify", "--root=\(root.path)", "virtsync.service"]).run()
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.error.isEmpty, "\(result.error)")
     }
 
     @Test("systemd-analyze verify in the scratch root notices a missing ExecStart binary")
     func verifyNoticesMissingBinary() throws {
         let root = try ScratchRoot(withBinary: false)
         defer { root.remove() }
-        let result = try Command.run("systemd-analyze", ["verify", "--root=\(root.path)", "virtsync.service"])
+        let result = try ChildProcess("systemd-analyze", ["verify", "--root=\(root.path)", "virtsync.service"]).run()
         #expect(result.status != 0)
-        #expect(result.stderr.contains("/usr/local/bin/virtsync is not executable"), "\(result.stderr)")
+        #expect(result.error.contains("/usr/local/bin/virtsync is not executable"), "\(result.error)")
     }
 
     @Test("systemd-analyze security rates the unit's exposure at most 2.5")
     func exposure() throws {
-        let result = try Command.run("systemd-analyze", ["security", "--offline=true", Self.unit.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        let exposure = try #require(Self.overallExposure(result.stdout), "\(result.stdout)")
+        let result = try ChildProcess("systemd-analyze", ["security", "--offline=true", Self.unit.path]).run()
+        #expect(result.status == 0, "\(result.error)")
+        let exposure = try #require(Self.overallExposure(result.output), "\(result.output)")
         print("virtsync.service exposure: \(exposure)")
-        #expect(exposure <= 2.5, "\(result.stdout)")
+        #expect(exposure <= 2.5, "\(result.output)")
     }
 
     @Test("sysusers makes the virtsync user a libvirt member and tmpfiles its 0750 state directory")
@@ -50,10 +51,10 @@ struct SystemdUnitTests {
         defer { root.remove() }
         try root.install(Self.systemdDirectory.appendingPathComponent("virtsync.sysusers"), at: "usr/lib/sysusers.d/virtsync.conf")
         try root.install(Self.systemdDirectory.appendingPathComponent("virtsync.tmpfiles"), at: "usr/lib/tmpfiles.d/virtsync.conf")
-        let sysusers = try Command.run("systemd-sysusers", ["--root=\(root.path)", "virtsync.conf"])
-        #expect(sysusers.status == 0, "\(sysusers.stderr)")
-        let tmpfiles = try Command.run("systemd-tmpfiles", ["--root=\(root.path)", "--create", "virtsync.conf"])
-        #expect(tmpfiles.status == 0, "\(tmpfiles.stderr)")
+        let sysusers = try ChildProcess("systemd-sysusers", ["--root=\(root.path)", "virtsync.conf"]).run()
+        #expect(sysusers.status == 0, "\(sysusers.error)")
+        let tmpfiles = try ChildProcess("systemd-tmpfiles", ["--root=\(root.path)", "--create", "virtsync.conf"]).run()
+        #expect(tmpfiles.status == 0, "\(tmpfiles.error)")
 
         let passwd = try root.read("etc/passwd").split(separator: "\n").first { $0.hasPrefix("virtsync:") }
         let fields = try #require(passwd, "no virtsync user").split(separator: ":", omittingEmptySubsequences: false)
@@ -106,31 +107,4 @@ private struct ScratchRoot {
     func read(_ relative: String) throws -> String { try String(contentsOfFile: path + "/" + relative, encoding: .utf8) }
 
     func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
-
-/// One run of a systemd tool, found on PATH, with its exit status and both outputs.
-private struct Command {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-
-    static func run(_ tool: String, _ arguments: [String]) throws -> Command {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        // Files rather than pipes: a tool that fills one pipe while the test reads the other would hang.
-        let outputs = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-command-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: outputs) }
-        let out = outputs.appendingPathComponent("stdout")
-        let err = outputs.appendingPathComponent("stderr")
-        for file in [out, err] { FileManager.default.createFile(atPath: file.path, contents: nil) }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return Command(
-            status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
-            stderr: try String(contentsOf: err, encoding: .utf8))
-    }
 }

@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 import Testing
 import VirtsyncImages
+import TestSupport
 import VirtsyncManifest
-import VirtsyncTestSupport
 
 /// The cache keeps what it is told to keep and loses the rest, including a dead download's leftovers,
 /// but never while a download or an upload from it is in flight.

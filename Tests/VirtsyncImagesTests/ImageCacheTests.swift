@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 import Testing
 import VirtsyncImages
+import TestSupport
 import VirtsyncManifest
-import VirtsyncTestSupport
 
 /// The cache against a real HTTP server on 127.0.0.1: good images (plain and compressed) land with their
 /// bytes and are fetched once; a bad checksum, a 404, a stall and a truncated body each fail with their
@@ -108,17 +108,6 @@ struct ImageCacheTests {
     }
 
     static func xz(_ data: Data) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/xz")
-        process.arguments = ["-c"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(data)
-        try input.fileHandleForWriting.close()
-        let compressed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return compressed
+        try ChildProcess.run(["xz", "-c"], input: data).check("xz -c").outputData
     }
 }

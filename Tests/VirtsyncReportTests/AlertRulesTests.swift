@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TestSupport
 import Testing
 import VirtsyncReport
 
@@ -15,11 +16,11 @@ struct AlertRulesTests {
         "VirtsyncRolledBack",
     ]
 
-    @Test("promtool accepts the rules", .enabled(if: Tool.exists("promtool"), "promtool is not installed (Debian: prometheus)"))
+    @Test("promtool accepts the rules", .enabled(if: ChildProcess.isInstalled("promtool"), "promtool is not installed (Debian: prometheus)"))
     func promtool() throws {
-        let result = try Tool.run("promtool", ["check", "rules", Self.rules.path])
-        #expect(result.status == 0, "\(String(decoding: result.output, as: UTF8.self))\(result.error)")
-        #expect(String(decoding: result.output, as: UTF8.self).contains("SUCCESS: 6 rules found"))
+        let result = try ChildProcess("promtool", ["check", "rules", Self.rules.path]).run()
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(result.output.contains("SUCCESS: 6 rules found"))
     }
 
     @Test("every alert is there, and every virtsync_ metric an alert uses is exported")
@@ -47,8 +48,8 @@ struct AlertRulesTests {
             document = yaml.safe_load(open(sys.argv[1]))
             print(json.dumps({rule["alert"]: rule["expr"] for group in document["groups"] for rule in group["rules"]}))
             """
-        let result = try Tool.run("python3", ["-c", script, Self.rules.path])
+        let result = try ChildProcess("python3", ["-c", script, Self.rules.path]).run()
         try #require(result.status == 0, "python3 with PyYAML could not read the rules: \(result.error)")
-        return try JSONDecoder().decode([String: String].self, from: result.output)
+        return try JSONDecoder().decode([String: String].self, from: result.outputData)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VirtsyncReport
 
@@ -64,12 +65,12 @@ struct StatusSchemaTests {
     }
 
     private func validate(_ document: Data) throws -> [String] {
-        let check = try Tool.run("python3", ["-c", "import jsonschema"])
+        let check = try ChildProcess("python3", ["-c", "import jsonschema"]).run()
         try #require(
             check.status == 0,
             "python3 cannot import jsonschema (run scripts/deps.sh, or python3 -m pip install jsonschema): \(check.error)")
-        let result = try Tool.run("python3", ["-c", Self.validator, Self.schema.path], input: document)
-        let lines = String(decoding: result.output, as: UTF8.self).split(separator: "\n").map(String.init)
+        let result = try ChildProcess("python3", ["-c", Self.validator, Self.schema.path], input: document).run()
+        let lines = result.output.split(separator: "\n").map(String.init)
         try #require(result.status == 0 || !lines.isEmpty, "the validator failed: \(result.error)")
         return lines
     }

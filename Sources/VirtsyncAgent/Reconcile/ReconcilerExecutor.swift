@@ -5,18 +5,20 @@ import Foundation
 /// A pass makes blocking libvirt and libgit2 calls (a domain start can take seconds). On the shared
 /// cooperative pool, with two cores, that starves whatever else waits there, the libvirt event reader
 /// first, and a hand edit would be seen seconds late. On its own thread the pass blocks only itself.
-final class ReconcilerExecutor: SerialExecutor, @unchecked Sendable {
+/// `package`, and a task executor too: the tests' libvirt event readers prefer one of their own for the
+/// same reason.
+package final class ReconcilerExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
     // @unchecked Sendable: `jobs` is only touched with `condition` locked.
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
 
-    init(name: String) {
+    package init(name: String) {
         let thread = Thread { [self] in runForever() }
         thread.name = name
         thread.start()
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    package func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         condition.lock()
         jobs.append(job)
@@ -30,7 +32,9 @@ final class ReconcilerExecutor: SerialExecutor, @unchecked Sendable {
             while jobs.isEmpty { condition.wait() }
             let job = jobs.removeFirst()
             condition.unlock()
-            job.runSynchronously(on: asUnownedSerialExecutor())
+            // An executor that is both runs every job this way: an actor's job isolated to it, and a task
+            // that prefers it on it (its preference is not changed).
+            job.runSynchronously(isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
         }
     }
 }

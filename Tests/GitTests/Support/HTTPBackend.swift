@@ -1,29 +1,24 @@
 import Foundation
+import TestSupport
 
 /// `git http-backend` behind a tiny Python HTTP server on 127.0.0.1, optionally demanding a token
 /// through basic authentication. (`python3 -m http.server --cgi` cannot pass PATH_INFO.)
 final class HTTPBackend {
     let port: Int
-    private let process = Process()
+    private let server: RunningChild
     private let scriptDirectory: TemporaryDirectory
 
     /// Serves the repositories under `root`; with `token`, every request needs user `user` and that password.
     init(root: URL, user: String = "", token: String = "") throws {
-        scriptDirectory = try TemporaryDirectory()
+        scriptDirectory = try TemporaryDirectory(prefix: "virtsync-git")
         let script = scriptDirectory.url.appendingPathComponent("serve.py")
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, root.path, user, token]
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        server = try ChildProcess("python3", [script.path, root.path, user, token]).start()
         // The script prints the port the kernel gave it once it listens.
-        let line = output.fileHandleForReading.availableLineOrEnd()
-        guard let port = Int(line) else {
-            process.kill()
+        guard let line = server.firstLine(), let port = Int(line) else {
+            server.kill()
             scriptDirectory.remove()
-            throw Shell.Failure(description: "http backend did not start: \(line)")
+            throw Shell.Failure(description: "http backend did not start: \(server.tail())")
         }
         self.port = port
     }
@@ -33,9 +28,9 @@ final class HTTPBackend {
         "http://127.0.0.1:\(port)/\(name)"
     }
 
-    /// Stops the server and waits for it to exit.
+    /// Stops the server (and the `git http-backend` it may be running) and removes its script.
     func stop() {
-        process.kill()
+        server.kill()
         scriptDirectory.remove()
     }
 
@@ -105,15 +100,4 @@ final class HTTPBackend {
         print(server.server_address[1], flush=True)
         server.serve_forever()
         """#
-}
-
-extension FileHandle {
-    /// Reads up to the first newline (or the end), without the newline.
-    func availableLineOrEnd() -> String {
-        var bytes: [UInt8] = []
-        while let byte = try? read(upToCount: 1), let first = byte.first, first != UInt8(ascii: "\n") {
-            bytes.append(first)
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,26 +27,20 @@ final class SSHServer {
     let port: Int
     let hostKey: SSHKeyPair
     private let directory: TemporaryDirectory
-    private let process = Process()
+    private let server: RunningChild
 
     /// Starts sshd, letting in only `authorizedKey`, and waits until it accepts connections.
     init(authorizedKey: SSHKeyPair) throws {
-        directory = try TemporaryDirectory()
-        port = try freePort()
+        directory = try TemporaryDirectory(prefix: "virtsync-git")
+        port = try FreePort.next()
         hostKey = try SSHKeyPair(in: directory, name: "ssh_host_ed25519_key")
         // sshd refuses to start as root without its privilege-separation directory.
         try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
         try (authorizedKey.publicKey + "\n").write(toFile: directory.path("authorized_keys"), atomically: true, encoding: .utf8)
-        try config.write(toFile: directory.path("sshd_config"), atomically: true, encoding: .utf8)
-        FileManager.default.createFile(atPath: logPath, contents: nil)
-        // Through a shell that waits for it: Foundation's Process takes a child that closes the
-        // descriptors it inherits (sshd does, at start) for exited, and its monitor thread then
-        // blocks in waitpid, so no other Process of the test would ever be seen to end.
+        try Self.config(port: port, hostKey: hostKey, directory: directory).write(toFile: directory.path("sshd_config"), atomically: true, encoding: .utf8)
         // The absolute path: sshd re-executes itself for every connection.
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "/usr/sbin/sshd -D -e -f \"$0\"", directory.path("sshd_config")]
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        try process.run()
+        server = try ChildProcess("/usr/sbin/sshd", ["-D", "-e", "-f", directory.path("sshd_config")])
+            .start(log: URL(fileURLWithPath: directory.path("sshd.log")))
         try waitUntilListening()
     }
 
@@ -64,13 +59,9 @@ final class SSHServer {
         (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
     }
 
-    /// Stops sshd (SIGKILL, see `Process.kill`), lets its shell reap it, and removes its files.
+    /// Stops sshd and its per-connection children (SIGKILL to its process group), and removes its files.
     func stop() {
-        if let pid = sshdProcessID, Glibc.kill(pid, SIGKILL) == 0 {
-            if process.isRunning { process.waitUntilExit() }
-        } else {
-            process.kill()
-        }
+        server.kill()
         directory.remove()
     }
 
@@ -80,13 +71,7 @@ final class SSHServer {
 
     private var logPath: String { directory.path("sshd.log") }
 
-    /// The listener's process id, from its PidFile (written once it listens).
-    private var sshdProcessID: pid_t? {
-        (try? String(contentsOfFile: directory.path("sshd.pid"), encoding: .utf8))
-            .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-    }
-
-    private var config: String {
+    private static func config(port: Int, hostKey: SSHKeyPair, directory: TemporaryDirectory) -> String {
         """
         ListenAddress 127.0.0.1:\(port)
         HostKey \(hostKey.privateKeyPath)
@@ -105,10 +90,8 @@ final class SSHServer {
     }
 
     private func waitUntilListening() throws {
-        for _ in 0..<100 {
-            if canConnect(port: port) { return }
-            guard process.isRunning else { break }
-            usleep(50_000)
+        if poll(timeout: .seconds(5), every: .milliseconds(50), { FreePort.accepts(port) || !server.isRunning }), server.isRunning {
+            return
         }
         let log = log
         stop()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// An ed25519 SSH key made by ssh-keygen for one test, and what an allowed_signers file says of it.
 struct SSHSigner {
@@ -61,9 +62,9 @@ extension SourceRepository {
         try content.write(to: url.appendingPathComponent(file), atomically: true, encoding: .utf8)
         try git("add", file)
         try Shell.run(
-            ["GNUPGHOME=\(signer.home)", "git", "-c", "user.name=Virtsync Test", "-c", "user.email=test@example.invalid",
+            ["git", "-c", "user.name=Virtsync Test", "-c", "user.email=test@example.invalid",
              "-c", "gpg.format=openpgp", "-c", "user.signingkey=\(signer.fingerprint)", "commit", "-q", "-S", "-m", "gpg-signed \(file)"],
-            in: url)
+            in: url, environment: ["GNUPGHOME": signer.home])
         return try git("rev-parse", "HEAD")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A repository the test writes with the git command line: the "server" side of every test.
 struct SourceRepository {

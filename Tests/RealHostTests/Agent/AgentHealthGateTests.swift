@@ -1,8 +1,6 @@
 import Foundation
+import TestSupport
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension RealHost {
     @Suite("A change that breaks a VM is rolled back")
@@ -70,29 +68,4 @@ extension RealHost {
 extension AgentProcess {
     /// `lastAppliedRevision` of the status file.
     func lastApplied() -> String? { (try? status())?["lastAppliedRevision"] as? String }
-}
-
-/// A TCP listener on 127.0.0.1 for the length of a test: the service a health check asks for.
-final class PortListener {
-    let port: Int
-    private let fd: Int32
-
-    init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.fd = fd
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        try #require(bound && listen(fd, 16) == 0, "cannot listen on 127.0.0.1")
-        port = Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    deinit { close(fd) }
-
-    /// A port nothing listens on (bound for a moment, then closed).
-    static func unusedPort() throws -> Int { try PortListener().port }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 extension RealHost {
@@ -55,40 +56,11 @@ enum LibvirtDaemon {
         poll(timeout: .seconds(30)) { Shell.virsh("uri").succeeded }
     }
 
-    /// `libvirtd -d` spawned with default signal dispositions and an empty signal mask, its output on
-    /// /dev/null. Foundation's `Process` passes on the test runner's mask, which blocks SIGTERM: a
-    /// libvirtd started that way could never be stopped again. And a daemon holding Shell's pipes
-    /// would keep the read for its output from ever ending.
+    /// `libvirtd -d`, as `scripts/services.sh` runs it. The shared runner gives it an empty signal mask
+    /// and default dispositions (a libvirtd that inherited the test runner's blocked SIGTERM could never be
+    /// stopped again) and files, not pipes, for its output; `-d` forks the daemon and the parent exits 0.
     @discardableResult
     private static func start() -> Shell.Result {
-        var attributes = posix_spawnattr_t()
-        var actions = posix_spawn_file_actions_t()
-        posix_spawnattr_init(&attributes)
-        posix_spawn_file_actions_init(&actions)
-        defer {
-            posix_spawnattr_destroy(&attributes)
-            posix_spawn_file_actions_destroy(&actions)
-        }
-        var empty = sigset_t()
-        var all = sigset_t()
-        sigemptyset(&empty)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        for descriptor in Int32(0)...2 {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
-        }
-        let arguments = ["libvirtd", "-d"]
-        var pointers = arguments.map { strdup($0) } + [nil]
-        defer { pointers.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "libvirtd", &actions, &attributes, &pointers, environ)
-        guard spawned == 0 else { return Shell.Result(status: -1, output: "", error: String(cString: strerror(spawned))) }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        // `-d` forks the daemon and its parent exits: 0 once the daemon is on its way.
-        let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
-        return Shell.Result(status: code, output: "", error: code == 0 ? "" : "exit status \(status)")
+        Shell.run(["libvirtd", "-d"])
     }
 }

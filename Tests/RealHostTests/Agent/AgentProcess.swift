@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// One `virtsync run` started as a child process against qemu:///system, with its config, state
@@ -15,7 +16,7 @@ final class AgentProcess {
         var driftInterval: String?
     }
 
-    let process = Process()
+    let process: RunningChild
     let webhookPort: Int
     let metricsPort: Int
     let stateDirectory: URL
@@ -50,16 +51,9 @@ final class AgentProcess {
             \(options.driftInterval.map { "driftInterval: \($0)" } ?? "")
             """.write(to: config, atomically: true, encoding: .utf8)
         log = work.appendingPathComponent("\(options.stateName).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let output = try FileHandle(forWritingTo: log)
-        process.executableURL = try Self.binary()
-        process.arguments = ["run", "--config", config.path] + (options.once ? ["--once"] : [])
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
+        process = try ChildProcess(Self.binary().path, ["run", "--config", config.path] + (options.once ? ["--once"] : [])).start(log: log)
         if options.once {
-            process.waitUntilExit()
+            process.wait()
             return
         }
         let up = poll(timeout: .seconds(60)) { !self.process.isRunning || HTTP.get(self.metricsPort, "/healthz")?.status == 200 }
@@ -68,21 +62,13 @@ final class AgentProcess {
 
     deinit { stop() }
 
-    var pid: Int32 { process.processIdentifier }
+    var pid: Int32 { process.pid }
 
     /// Sends SIGTERM and waits up to `timeout`; returns the exit status, nil when it did not exit in time
     /// (it is then killed).
     @discardableResult
     func stop(timeout: Duration = .seconds(10)) -> Int32? {
-        guard process.isRunning else { return process.terminationStatus }
-        kill(pid, SIGTERM)
-        if poll(timeout: timeout, every: .milliseconds(20), { !self.process.isRunning }) {
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
-        kill(pid, SIGKILL)
-        process.waitUntilExit()
-        return nil
+        process.terminate(timeout: timeout)
     }
 
     /// The agent's status file, decoded as plain JSON.
@@ -102,38 +88,8 @@ final class AgentProcess {
     }
 
     /// The last lines of the agent's output, for failure messages.
-    func tail(_ lines: Int = 30) -> String {
-        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").suffix(lines).joined(separator: "\n")
-    }
+    func tail(_ lines: Int = 30) -> String { process.tail(lines) }
 
-    /// `virtsync` built beside the test bundle (`.build/debug/virtsync`); a missing binary fails the test.
-    static func binary() throws -> URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            for candidate in ["virtsync", ".build/debug/virtsync"] {
-                let url = directory.appendingPathComponent(candidate)
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    return url
-                }
-            }
-            directory.deleteLastPathComponent()
-        }
-        Issue.record("no virtsync binary beside \(CommandLine.arguments[0]) or in a .build/debug above it: run `swift build` first")
-        throw BinaryMissing()
-    }
-
-    struct BinaryMissing: Error {}
-}
-
-/// Polls `condition` until it holds or `timeout` passes; returns whether it held.
-@discardableResult
-func poll(timeout: Duration, every interval: Duration = .milliseconds(100), _ condition: () -> Bool) -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while true {
-        if condition() { return true }
-        if ContinuousClock.now >= deadline { return false }
-        Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
-    }
+    /// `virtsync` built beside the test bundle (`.build/debug/virtsync`); missing, the test fails.
+    static func binary() throws -> URL { try RepositoryPaths.builtProduct("virtsync") }
 }

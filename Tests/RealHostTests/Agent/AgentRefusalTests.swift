@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 extension RealHost {
@@ -21,7 +22,7 @@ extension RealHost {
                 options.once = true
                 let since = AgentJournal.now()
                 let agent = try AgentProcess(host: host, repository: repository, options: options)
-                #expect(agent.process.terminationStatus == 1, "\(agent.tail())")
+                #expect(agent.process.status == 1, "\(agent.tail())")
                 #expect(agent.tail().contains("refused"), "\(agent.tail())")
                 let entry = AgentJournal.first("revision-refused", field: "VIRTSYNC_REVISION", value: revision, since: since, timeout: .seconds(3))
                 #expect(entry?["VIRTSYNC_REASON"]?.contains("network '\(missing)'") == true, "\(entry ?? [:])")
@@ -54,17 +55,5 @@ extension RealHost {
                 #expect(agent.stop() == 0)
             }
         }
-    }
-}
-
-extension AgentJournal {
-    /// Polls for the first entry of `event` whose `field` is `value`; nil when none came within `timeout`.
-    static func first(_ event: String, field: String, value: String, since: UInt64, timeout: Duration) -> [String: String]? {
-        var found: [String: String]?
-        poll(timeout: timeout, every: .milliseconds(25)) {
-            found = entries(event, field: field, value: value, since: since).first
-            return found != nil
-        }
-        return found
     }
 }

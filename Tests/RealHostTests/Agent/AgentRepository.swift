@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The git repository an agent follows: a plain working repository in the fixture's temp directory,

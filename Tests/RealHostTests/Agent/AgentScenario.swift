@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The common start of the agent tests: a repository with a pool and a running VM, and an agent that

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 extension RealHost {
@@ -13,7 +14,7 @@ extension RealHost {
                 let took = ContinuousClock.now - sent
                 print("e2e: SIGTERM -> exit \(status.map(String.init) ?? "none (killed)") after \(took)")
                 #expect(status == 0, "\(agent.tail())")
-                #expect(agent.process.terminationReason == .exit)
+                #expect(agent.process.termination == .exit(0))
             }
         }
     }

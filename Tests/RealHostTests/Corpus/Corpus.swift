@@ -1,5 +1,6 @@
 import Foundation
 import Libvirt
+import TestSupport
 
 /// The corpus: libvirt domain definitions nobody on this project wrote (virt-manager's test outputs and
 /// `virt-install --print-xml` runs, see Fixtures/corpus/NOTICE), each accepted by `virsh define` on

@@ -1,5 +1,6 @@
 import Foundation
 import Libvirt
+import TestSupport
 import Testing
 import VirtsyncHost
 import VirtsyncManifest

@@ -1,20 +1,18 @@
 import Foundation
 import Libvirt
+import TestSupport
 import Testing
 import VirtsyncAgent
 import VirtsyncHost
 import VirtsyncReport
-#if canImport(Glibc)
-import Glibc
-#endif
 
 @Suite("a change that fails its health check is rolled back")
 struct HealthGateTests {
     @Test("a restart whose port never opens is undone, its revision refused until the next commit, which applies")
     func failedRestartRolledBack() async throws {
         let fixture = try ReconcilerFixture(health: true)
-        let port = try Listener()
-        let closed = try Listener.unusedPort()
+        let port = try PortListener()
+        let closed = try PortListener.unusedPort()
         try fixture.commit(["vm.yaml": fixture.gatedDomain("vm", memory: "128MiB", port: port.port)])
         #expect(await fixture.reconciler.reconcile(.start).result == .applied)
         #expect(fixture.reporter.kinds().contains(.healthFailed) == false)
@@ -47,7 +45,7 @@ struct HealthGateTests {
         let fixture = try ReconcilerFixture(health: true)
         try fixture.commit(["a.yaml": fixture.domain("a")])
         await fixture.reconciler.reconcile(.start)
-        let closed = try Listener.unusedPort()
+        let closed = try PortListener.unusedPort()
         try fixture.commit(["a.yaml": fixture.domain("a"), "vm.yaml": fixture.gatedDomain("vm", memory: "128MiB", port: closed)])
         let failed = await fixture.reconciler.reconcile(.webhook)
         #expect(failed.result == .rolledBack)
@@ -69,37 +67,12 @@ extension ReconcilerFixture {
     }
 }
 
-/// A TCP listener on 127.0.0.1 for the length of a test: the "service" a health check asks for.
-final class Listener {
-    let port: Int
-    private let fd: Int32
-
-    init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.fd = fd
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard ok, listen(fd, 16) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        port = Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    deinit { close(fd) }
-
-    /// A port nothing listens on (bound for a moment, then closed).
-    static func unusedPort() throws -> Int { try Listener().port }
-}
-
 @Suite("a health check cut short by a restart is taken up again")
 struct HealthGateResumeTests {
     @Test("a rollback point left by a stopped agent is checked on the first pass and, failing, undone")
     func unfinishedCheckResumed() async throws {
         let fixture = try ReconcilerFixture(health: true)
-        let port = try Listener()
+        let port = try PortListener()
         try fixture.commit(["vm.yaml": fixture.gatedDomain("vm", memory: "128MiB", port: port.port)])
         #expect(await fixture.reconciler.reconcile(.start).result == .applied)
         let domain = try #require(try fixture.session.connection.lookupDomain(name: fixture.name("vm")))
@@ -107,7 +80,7 @@ struct HealthGateResumeTests {
 
         // As if the agent died while checking a restart for the next revision: the new definition applied
         // (here by an agent without the gate), the point on disk, the port it asks for closed.
-        let closed = try Listener.unusedPort()
+        let closed = try PortListener.unusedPort()
         try fixture.commit(["vm.yaml": fixture.gatedDomain("vm", memory: "256MiB", port: closed)])
         let ungated = try fixture.restarted(mode: .enforce)
         #expect(await ungated.reconciler.reconcile(.start).result == .applied)

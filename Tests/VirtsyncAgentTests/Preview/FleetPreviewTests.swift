@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VirtsyncManifest
 import VirtsyncPlan
@@ -14,7 +15,7 @@ struct FleetPreviewTests {
     func fleetPreview() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-fleet-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let prefix = "fp\(UInt32.random(in: 0...UInt32.max))-"
+        let prefix = NamePrefix.make("fp")
         let repository = try FleetRepository(root: root)
         let base = ["common/web.yaml": Self.vm(prefix + "web", memory: "128MiB", hosts: "role=web"),
                     "hosts/h3/db.yaml": Self.vm(prefix + "db", memory: "128MiB", hosts: nil)]
@@ -24,7 +25,7 @@ struct FleetPreviewTests {
         }
         defer { agents.forEach { $0.stop() } }
         for agent in agents {
-            let applied = FleetPoll.until(timeout: .seconds(60)) { agent.status()?.lastAppliedRevision == main && agent.previews() != nil }
+            let applied = poll(timeout: .seconds(60), every: .milliseconds(50)) { agent.status()?.lastAppliedRevision == main && agent.previews() != nil }
             try #require(applied, "\(agent.name) did not apply main: \(agent.tail())")
         }
         let appliedBefore = agents.map { $0.metric(#"virtsync_events_total{event="applied"}"#) }
@@ -86,7 +87,7 @@ struct FleetPreviewTests {
         // Closed: the ref is deleted and every preview goes.
         try repository.setRef("refs/pull/1/head", to: nil)
         for agent in agents { agent.webhook() }
-        let dropped = FleetPoll.until(timeout: .seconds(Self.interval * 4)) { agents.allSatisfy { $0.previews()?.previews.isEmpty == true } }
+        let dropped = poll(timeout: .seconds(Self.interval * 4), every: .milliseconds(50)) { agents.allSatisfy { $0.previews()?.previews.isEmpty == true } }
         #expect(dropped, "\(Self.logs(agents))")
         #expect(agents[0].metric(#"virtsync_preview_changes{ref="refs/pull/1/head",change="pending-restart"}"#) == nil)
 
@@ -114,7 +115,7 @@ struct FleetPreviewTests {
     }
 
     static func everyHost(_ agents: [FleetAgent], shows revision: String, timeout: Duration) -> Bool {
-        FleetPoll.until(timeout: timeout) {
+        poll(timeout: timeout, every: .milliseconds(50)) {
             agents.allSatisfy { $0.previews()?.previews.first { $0.ref == "refs/pull/1/head" }?.revision == revision }
         }
     }
@@ -123,17 +124,9 @@ struct FleetPreviewTests {
         agents.map { "\($0.name): \($0.previews().map { "\($0.previews)" } ?? "no previews")\n\($0.tail(10))" }.joined(separator: "\n")
     }
 
-    /// `virtsync preview …`, its exit status and standard output.
+    /// `virtsync preview …`, its exit status and what it printed (standard output, then standard error).
     static func preview(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = try FleetAgent.binary("virtsync")
-        process.arguments = ["preview"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ChildProcess(RepositoryPaths.builtProduct("virtsync").path, ["preview"] + arguments).run()
+        return (result.status, result.output + result.error)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Libvirt
 import Synchronization
+import TestSupport
 import VirtsyncAgent
 import VirtsyncHost
 import VirtsyncManifest
@@ -19,7 +20,7 @@ final class RecordingReporter: Reporter {
 
 /// A git repository of manifests made by the test, and a reconciler tracking it on `test:///default`.
 struct ReconcilerFixture {
-    var prefix = "ra\(UInt32.random(in: 0...UInt32.max))-"
+    var prefix = NamePrefix.make("ra")
     let root: URL
     let repository: URL
     let reporter = RecordingReporter()
@@ -83,12 +84,6 @@ struct ReconcilerFixture {
     }
 
     static func git(_ arguments: [String], in directory: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        try ChildProcess("git", arguments, directory: directory).run().check("git \(arguments.joined(separator: " "))")
     }
 }

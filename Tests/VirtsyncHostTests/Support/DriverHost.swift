@@ -1,5 +1,6 @@
 import Foundation
 import Libvirt
+import TestSupport
 import Testing
 import VirtsyncHost
 import VirtsyncManifest
@@ -15,9 +16,8 @@ final class DriverHost: Sendable {
     let session: SyncSession
 
     init() throws {
-        let tag = String(UInt32.random(in: 0...UInt32.max), radix: 16)
-        prefix = "t\(tag)-"
-        root = "/tmp/virtsync-driver-tests/\(tag)"
+        prefix = NamePrefix.make("t")
+        root = "/tmp/virtsync-driver-tests/\(prefix.dropLast())"
         try FileManager.default.createDirectory(atPath: root + "/state", withIntermediateDirectories: true)
         session = try SyncSession(uri: "test:///default", stateDirectory: root + "/state")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import VirtsyncManifest
 import VirtsyncPlan
 import VirtsyncReport
@@ -7,7 +8,7 @@ import VirtsyncReport
 enum Samples {
     /// A name no other test run uses, so journalctl finds only this test's entries.
     static func uniqueName(_ base: String) -> String {
-        "vs\(UUID().uuidString.prefix(8).lowercased())-\(base)"
+        NamePrefix.make("vs") + base
     }
 
     static let revision = "3f2a9c1d0b7e4a5f8c6d2e1b0a9f8e7d6c5b4a39"

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Answers `GET /api/v1/query` as Prometheus does, with one series per agent address as its
 /// `instance` label, and logs the queries asked: enough for `virtsync preview --prometheus`.
 final class FakePrometheus {
     let port: Int
-    private let process = Process()
+    private let server: RunningChild
     private let log: URL
 
     init(instances: [String]) throws {
@@ -27,12 +28,9 @@ final class FakePrometheus {
                 def log_message(self, *args): pass
             http.server.HTTPServer(("127.0.0.1", int(sys.argv[3])), Handler).serve_forever()
             """
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, body, log.path, String(port)]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let up = FleetPoll.until(timeout: .seconds(10)) { FreePort.accepts(self.port) }
-        try #require(up, "the stand-in Prometheus did not listen")
+        server = try ChildProcess("python3", ["-c", script, body, log.path, String(port)]).start()
+        let up = poll(timeout: .seconds(10), every: .milliseconds(50)) { FreePort.accepts(self.port) }
+        try #require(up, "the stand-in Prometheus did not listen: \(server.tail())")
     }
 
     var url: String { "http://127.0.0.1:\(port)" }
@@ -42,9 +40,7 @@ final class FakePrometheus {
     }
 
     func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        server.kill()
         try? FileManager.default.removeItem(at: log)
     }
 

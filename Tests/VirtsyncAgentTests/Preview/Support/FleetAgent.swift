@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestSupport
 import Testing
 import VirtsyncReport
 
@@ -15,7 +16,7 @@ final class FleetAgent {
     let secret: String
     let stateDirectory: URL
     let log: URL
-    private let process = Process()
+    private let process: RunningChild
 
     init(name: String, labels: [String: String], repository: FleetRepository, root: URL, interval: String) throws {
         self.name = name
@@ -42,23 +43,14 @@ final class FleetAgent {
             metrics: {listen: "127.0.0.1:\(metricsPort)"}
             """.write(to: config, atomically: true, encoding: .utf8)
         log = root.appendingPathComponent("\(name).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let output = try FileHandle(forWritingTo: log)
-        process.executableURL = try Self.binary("virtsync")
-        process.arguments = ["run", "--config", config.path]
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
+        process = try ChildProcess(RepositoryPaths.builtProduct("virtsync").path, ["run", "--config", config.path]).start(log: log)
     }
 
     deinit { stop() }
 
     /// SIGTERM, then SIGKILL after 10 s.
     func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGTERM)
-        if !FleetPoll.until(timeout: .seconds(10), { !self.process.isRunning }) { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        process.terminate(timeout: .seconds(10))
     }
 
     var address: String { "127.0.0.1:\(metricsPort)" }
@@ -115,34 +107,8 @@ final class FleetAgent {
 
     /// HMAC-SHA256 in hex, by openssl (as a forge signs its webhooks).
     static func hmac(_ message: String, key: String) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = ["dgst", "-sha256", "-hmac", key, "-r"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try? process.run()
-        input.fileHandleForWriting.write(Data(message.utf8))
-        try? input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
-    }
-
-    /// A binary built beside the test bundle (`.build/debug/NAME`); missing, the test fails.
-    static func binary(_ name: String) throws -> URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            for candidate in [name, ".build/debug/\(name)"] {
-                let url = directory.appendingPathComponent(candidate)
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { return url }
-            }
-            directory.deleteLastPathComponent()
-        }
-        Issue.record("no \(name) binary beside \(CommandLine.arguments[0]): run `swift build` first")
-        throw CocoaError(.fileNoSuchFile)
+        let result = try? ChildProcess("openssl", ["dgst", "-sha256", "-hmac", key, "-r"], input: Data(message.utf8)).run()
+        return result?.output.split(separator: " ").first.map(String.init) ?? ""
     }
 }
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The tiny test guest (scripts/tiny-guest.sh): a Debian kernel and an initramfs with busybox and
 /// qemu-guest-agent, made at test time from `apt-get download` packages and cached between runs.
@@ -25,20 +25,11 @@ public enum TinyGuest {
     /// Makes (or finds in the cache) the kernel and initramfs, then copies them into `directory` (which
     /// QEMU must be able to read: libvirt labels them for the guest) and returns the copies' paths.
     public static func files(copiedInto directory: String) throws -> Files {
-        let script = repositoryRoot.appendingPathComponent("scripts/tiny-guest.sh").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script, cacheDirectory]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let paths = printed.split(separator: "\n").map(String.init)
-        guard process.terminationStatus == 0, paths.count == 2 else {
-            throw Failure(description: "scripts/tiny-guest.sh failed (\(process.terminationStatus)): \(problems)")
+        let script = RepositoryPaths.root.appendingPathComponent("scripts/tiny-guest.sh").path
+        let result = try ChildProcess("/bin/bash", [script, cacheDirectory]).run()
+        let paths = result.output.split(separator: "\n").map(String.init)
+        guard result.succeeded, paths.count == 2 else {
+            throw Failure(description: "scripts/tiny-guest.sh failed (\(result.status)): \(result.error)")
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var copies: [String] = []
@@ -49,10 +40,5 @@ public enum TinyGuest {
             copies.append(copy)
         }
         return Files(kernel: copies[0], initrd: copies[1])
-    }
-
-    /// The repository this file lies in (Tests/Support/TinyGuest.swift → two levels up).
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 }

@@ -46,7 +46,8 @@ struct AgentCommand: AsyncParsableCommand {
         let logger = Logger(label: "virtsync")
         let agent: Agent
         do {
-            agent = try Agent(config: settings, logger: logger)
+            // After the first pass, the pages only start-up touched are handed back (StartupPages).
+            agent = try Agent(config: settings, logger: logger, afterFirstPass: { StartupPages.release() })
         } catch {
             Self.err("error: \(error)")
             throw ExitCode.failure

@@ -25,6 +25,13 @@ struct BenchFixture: Sendable {
     func manifestDirectory(count: Int) -> URL { directory.appendingPathComponent("manifests-\(count)") }
     var stateDirectory: URL { directory.appendingPathComponent("state") }
 
+    /// A new directory of the run's, for one measurement's files.
+    func subdirectory(_ name: String) throws -> URL {
+        let folder = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     /// Writes one `kind: Domain` manifest per domain, in a file named for it.
     func writeManifests(count: Int) throws -> URL {
         let folder = manifestDirectory(count: count)

@@ -1,49 +1,47 @@
 import Foundation
 
-/// The agent at rest: `virtsync-agent` following a local git repository of `objects` managed objects on
-/// libvirt's in-process test driver, measured from /proc after its first reconcile, over `seconds`.
-/// What an operator sees in `top` beside node_exporter: resident memory (anonymous and file-backed
-/// apart, since code pages of the binary are shared and reclaimable) and CPU per core.
+/// The agent at rest: `virtsync-agent` with `objects` managed objects on libvirt's in-process test
+/// driver, watched from /proc for `seconds` after its first reconcile. The window holds what a resting
+/// agent does on a host: driftInterval passes (every 30 s, the default), the git poll (every 60 s) and a
+/// Prometheus scrape every 15 s. What an operator sees in `top` beside node_exporter: resident memory
+/// (anonymous and file-backed apart: code pages of the binary and the C libraries are file-backed) at
+/// the end and at its highest (sampled every second), and CPU per core over the window.
 struct IdleAgent {
     var agent: String
     var objects = 50
     var seconds = 60
+    var driftInterval = 30
+    var scrapeInterval = 15
 
     struct Figures {
-        var rss: Double
-        var anon: Double
-        var file: Double
+        var end: ProcFigures
+        var peakRSS: Double
         var cpuShare: Double
-        var threads: Int
+        var driftPasses: Int
+        var scrapes: Int
     }
 
     func measure(in directory: URL) throws -> Figures {
-        let config = try writeFixture(in: directory)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: agent)
-        process.arguments = ["--config", config.path]
-        let log = directory.appendingPathComponent("idle-agent.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        (process.standardOutput, process.standardError) = (handle, handle)
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
-        try waitForFirstReconcile(state: directory.appendingPathComponent("state"), process: process)
-        let before = try Self.cpuTicks(process.processIdentifier)
-        Thread.sleep(forTimeInterval: Double(seconds))
-        let after = try Self.cpuTicks(process.processIdentifier)
-        let status = try Self.status(process.processIdentifier)
-        let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let agent = try BenchAgent(agent: agent, documents: documents(), driftInterval: driftInterval, in: directory)
+        defer { agent.stop() }
+        let start = Date()
+        let first = try ProcFigures(pid: agent.pid)
+        var peak = first.rss
+        var scrapes = 0
+        for second in 1...seconds {
+            Thread.sleep(until: start.addingTimeInterval(Double(second)))
+            if second % scrapeInterval == 0, MetricsScrape.get(port: agent.metricsPort) { scrapes += 1 }
+            peak = max(peak, try ProcFigures(pid: agent.pid).rss)
+        }
+        let last = try ProcFigures(pid: agent.pid)
+        let elapsed = Date().timeIntervalSince(start)
         return Figures(
-            rss: status["VmRSS"] ?? 0, anon: status["RssAnon"] ?? 0, file: status["RssFile"] ?? 0,
-            cpuShare: Double(after - before) / ticksPerSecond / Double(seconds), threads: Int(status["Threads"] ?? 0))
+            end: last, peakRSS: max(peak, last.rss), cpuShare: (last.cpuSeconds - first.cpuSeconds) / elapsed,
+            driftPasses: agent.passes(trigger: "drift", since: start), scrapes: scrapes)
     }
 
-    /// A git repository with one network, one pool and the rest split between volumes and running domains.
-    private func writeFixture(in directory: URL) throws -> URL {
-        let repository = directory.appendingPathComponent("repo")
-        let fleet = repository.appendingPathComponent("fleet")
-        try FileManager.default.createDirectory(at: fleet, withIntermediateDirectories: true)
+    /// One network, one pool and the rest split between volumes and running domains.
+    private func documents() -> [String] {
         let pairs = max(1, (objects - 2) / 2)
         var documents = [
             "kind: Network\nmetadata: {name: idle-net}\nspec: {forward: {mode: nat}, bridge: {name: idlebr0}, ips: [{address: 10.99.0.1, prefix: 24}]}",
@@ -57,63 +55,36 @@ struct IdleAgent {
                 spec: {type: qemu, memory: 128MiB, vcpus: 1, state: running, devices: {disks: [{target: vda, volume: {pool: idle-pool, name: idle-\(index).qcow2}}], interfaces: [{network: idle-net, model: virtio}]}}
                 """)
         }
-        let text = documents.map { "apiVersion: virtsync/v1\n\($0)\n" }.joined(separator: "---\n")
-        try text.write(to: fleet.appendingPathComponent("all.yaml"), atomically: true, encoding: .utf8)
-        for arguments in [["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "idle fixture"]] {
-            try Self.git(arguments, in: repository)
-        }
-        let config = directory.appendingPathComponent("config.yaml")
-        try """
-            connect: "test:///default"
-            stateDir: \(directory.appendingPathComponent("state").path)
-            paths: [fleet]
-            source: {url: "file://\(repository.path)", ref: main, interval: 60s}
-            metrics: {listen: "127.0.0.1:0"}
-            """.write(to: config, atomically: true, encoding: .utf8)
-        return config
+        return documents
+    }
+}
+
+/// What one driftInterval pass costs the agent in CPU with `domains` managed domains: the agent runs with
+/// a short driftInterval for `seconds`, and its CPU time over the window is divided by the passes made.
+/// On `test:///default` the test driver's share (formatting each domain's XML, as libvirtd would) is
+/// counted too.
+struct DriftCost {
+    var agent: String
+    var domains = 500
+    var driftInterval = 5
+    var seconds = 30
+
+    struct Figures {
+        var cpuPerPass: Double
+        var passes: Int
     }
 
-    private func waitForFirstReconcile(state: URL, process: Process) throws {
-        let status = state.appendingPathComponent("status.json")
-        let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline {
-            guard process.isRunning else { throw UsageError("the idle agent exited early (see idle-agent.log)") }
-            if let text = try? String(contentsOf: status, encoding: .utf8), text.contains("\"lastAppliedRevision\"") { return }
-            Thread.sleep(forTimeInterval: 0.2)
+    func measure(in directory: URL) throws -> Figures {
+        let documents = (1...domains).map { index in
+            "kind: Domain\nmetadata: {name: drift-\(index)}\nspec: {type: qemu, memory: 64MiB, vcpus: 1, state: shutoff}"
         }
-        throw UsageError("the idle agent applied nothing within 120 s (see idle-agent.log)")
-    }
-
-    private static func git(_ arguments: [String], in directory: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = ["-c", "user.name=virtsync bench", "-c", "user.email=bench@virtsync.invalid"] + arguments
-        process.currentDirectoryURL = directory
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw UsageError("git \(arguments.joined(separator: " ")) failed") }
-    }
-
-    /// `/proc/PID/status` sizes in MiB (and the thread count as is).
-    private static func status(_ pid: Int32) throws -> [String: Double] {
-        let text = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
-        var values: [String: Double] = [:]
-        for line in text.split(separator: "\n") {
-            let parts = line.split(whereSeparator: { $0 == ":" || $0 == " " || $0 == "\t" })
-            guard parts.count >= 2, let number = Double(parts[1]) else { continue }
-            values[String(parts[0])] = parts.count >= 3 && parts[2] == "kB" ? number / 1024 : number
-        }
-        return values
-    }
-
-    /// User plus system time in clock ticks, fields 14 and 15 of `/proc/PID/stat` (after the command name).
-    private static func cpuTicks(_ pid: Int32) throws -> Int {
-        let text = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
-        guard let close = text.lastIndex(of: ")") else { throw UsageError("cannot read /proc/\(pid)/stat") }
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else {
-            throw UsageError("cannot read /proc/\(pid)/stat")
-        }
-        return user + system
+        let agent = try BenchAgent(agent: agent, documents: documents, driftInterval: driftInterval, in: directory)
+        defer { agent.stop() }
+        let start = Date()
+        let before = try ProcFigures(pid: agent.pid).cpuSeconds
+        Thread.sleep(forTimeInterval: Double(seconds))
+        let after = try ProcFigures(pid: agent.pid).cpuSeconds
+        let passes = agent.passes(trigger: "drift", since: start)
+        return Figures(cpuPerPass: passes > 0 ? (after - before) / Double(passes) : 0, passes: passes)
     }
 }

@@ -17,7 +17,9 @@ public struct Agent: Sendable {
     public let services: [any Service]
     let lock: HostLock
 
-    public init(config: AgentConfig, logger: Logger) throws {
+    /// - Parameter afterFirstPass: called once the first reconcile is done (the executable hands start-up's
+    ///   memory back there).
+    public init(config: AgentConfig, logger: Logger, afterFirstPass: @escaping @Sendable () -> Void = {}) throws {
         lock = try HostLock(stateDirectory: config.stateDirectory)
         try LibvirtEventLoop.shared.start()
         let statusPath = StatusFile.path(stateDirectory: config.stateDirectory)
@@ -49,7 +51,7 @@ public struct Agent: Sendable {
         var services: [any Service] = [
             AgentService(
                 reconciler: reconciler, queue: queue, interval: config.source.interval, driftInterval: config.driftInterval,
-                logger: logger),
+                logger: logger, afterFirstPass: afterFirstPass),
             EventWatcher(reconciler: reconciler, queue: queue, connect: connect, logger: logger),
             HostFileWatcher(uri: config.connect, reconciler: reconciler, queue: queue, logger: logger),
             AgentHTTPServer(

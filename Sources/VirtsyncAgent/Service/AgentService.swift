@@ -18,16 +18,19 @@ public struct AgentService: Service {
     let logger: Logger
     /// Stop after the first pass (`run --once`); its result is `lastSummary`.
     let once: Bool
+    /// Called once, after the first pass (when systemd hears READY): start-up is over.
+    let afterFirstPass: @Sendable () -> Void
 
     public init(
         reconciler: Reconciler, queue: TriggerQueue, interval: Duration, driftInterval: Duration = .seconds(30),
-        once: Bool = false, logger: Logger
+        once: Bool = false, logger: Logger, afterFirstPass: @escaping @Sendable () -> Void = {}
     ) {
         self.reconciler = reconciler
         self.queue = queue
         self.interval = interval
         self.driftInterval = driftInterval
         self.once = once
+        self.afterFirstPass = afterFirstPass
         self.notifier = Notifier()
         self.logger = logger
     }
@@ -45,7 +48,11 @@ public struct AgentService: Service {
                 while let trigger = await queue.next() {
                     let summary = await reconciler.reconcile(trigger)
                     logger.info("reconciled", metadata: ["trigger": "\(trigger.rawValue)", "result": "\(summary.result.rawValue)"])
-                    if !ready { _ = try? notifier.ready(); ready = true }
+                    if !ready {
+                        _ = try? notifier.ready()
+                        ready = true
+                        afterFirstPass()
+                    }
                     _ = try? notifier.status(Self.statusLine(summary))
                     if once { break }
                 }

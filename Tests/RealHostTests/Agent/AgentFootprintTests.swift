@@ -38,7 +38,9 @@ extension RealHost {
             }
         }
 
-        @Test("an idle agent holds under 150 MiB resident and uses under 2 % of a CPU over a minute")
+        /// 62-64 MiB before the agent released start-up's pages after its first pass (StartupPages), 42 MiB
+        /// after (debug build); the release build's figures are `make bench`'s.
+        @Test("an idle agent holds under 56 MiB resident and uses under 2 % of a CPU over a minute")
         func idleFootprint() throws {
             try RealHost.withHost { host in
                 let agent = try AgentScenario.start(host).agent
@@ -48,7 +50,7 @@ extension RealHost {
                 let rss = try #require(ProcStat.rssKiB(agent.pid))
                 let cpuSeconds = Double(after - before) / Double(sysconf(Int32(_SC_CLK_TCK)))
                 print("e2e: idle agent: VmRSS \(rss) KiB, CPU \(cpuSeconds) s over 60 s (\(cpuSeconds / 60 * 100) %)")
-                #expect(rss < 150 * 1024)
+                #expect(rss < 56 * 1024)
                 #expect(cpuSeconds / 60 < 0.02)
                 #expect(agent.stop() == 0)
             }

@@ -62,7 +62,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: settings),
+            swiftSettings: settings
+        ),
         // C shim: libxml2's parser and RelaxNG validator, from Debian's libxml2-dev.
         .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The one safe wrapper of libxml2: RelaxNG validation, and documents read into `XElement` trees
@@ -74,12 +75,14 @@ let package = Package(
         .target(
             name: "VirtsyncPlan",
             dependencies: ["VirtsyncManifest", "LibvirtXML"],
-            swiftSettings: settings),
+            swiftSettings: settings
+        ),
         // The edge that reads manifests: from disk, and the source abstraction the agent polls.
         .target(
             name: "VirtsyncSource",
             dependencies: ["VirtsyncManifest", .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: settings),
+            swiftSettings: settings
+        ),
         // The agent's git source: fetch, check out, verify commit signatures (libgit2).
         .target(name: "VirtsyncGitSource", dependencies: ["VirtsyncSource", "Git"], swiftSettings: settings),
         // Offline validation against libvirt's own RelaxNG schemas: rendered and raw XML, no libvirtd.
@@ -89,8 +92,11 @@ let package = Package(
         // The edge that touches libvirt: observe, canonicalize, apply, check.
         .target(
             name: "VirtsyncHost",
-            dependencies: ["VirtsyncPlan", "VirtsyncSchema", "LibXML2", "Libvirt", "VirtsyncImages", "Isofs", "AtomicFiles"],
-            swiftSettings: settings),
+            dependencies: [
+                "VirtsyncPlan", "VirtsyncSchema", "LibXML2", "Libvirt", "VirtsyncImages", "Isofs", "AtomicFiles",
+            ],
+            swiftSettings: settings
+        ),
         // Which virtsync this is: version and the git revision stamped by the RevisionStamp plugin.
         .plugin(name: "RevisionStamp", capability: .buildTool()),
         .target(name: "VirtsyncBuildInfo", swiftSettings: settings, plugins: ["RevisionStamp"]),
@@ -103,12 +109,14 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            swiftSettings: settings),
+            swiftSettings: settings
+        ),
         // The journald edge of the reports: one entry per event, and a swift-log handler (libsystemd).
         .target(
             name: "VirtsyncJournal",
             dependencies: ["VirtsyncReport", "Systemd", .product(name: "Logging", package: "swift-log")],
-            swiftSettings: settings),
+            swiftSettings: settings
+        ),
         // The agent: config, reconcile loop, triggers (interval, webhook, libvirt events), HTTP endpoints.
         .target(
             name: "VirtsyncAgent",
@@ -120,7 +128,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: settings),
+            swiftSettings: settings
+        ),
         // The command line: one file per subcommand, no logic. `apply` makes volumes from images by URL and
         // cloud-init seeds, so it links libvirt, libxml2, libisofs, the decompressors and async-http-client
         // (through VirtsyncHost and VirtsyncImages), but not libgit2 or libsystemd: CI needs neither to
@@ -128,13 +137,15 @@ let package = Package(
         .executableTarget(
             name: "virtsync",
             dependencies: [
-                "VirtsyncHost", "VirtsyncSchema", "VirtsyncSource", "VirtsyncReport", "VirtsyncBuildInfo", "VirtsyncImages",
+                "VirtsyncHost", "VirtsyncSchema", "VirtsyncSource", "VirtsyncReport", "VirtsyncBuildInfo",
+                "VirtsyncImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
-            swiftSettings: settings),
+            swiftSettings: settings
+        ),
         // The agent's executable, run as `virtsync run`: git, journald, metrics, HTTP.
         .executableTarget(
             name: "virtsync-agent",
@@ -146,13 +157,19 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: settings),
+            swiftSettings: settings
+        ),
         // The benchmark's floor: the same libvirt calls with nothing else.
         .executableTarget(name: "virtsync-bench", dependencies: ["VirtsyncHost", "Libvirt"], swiftSettings: settings),
 
         // What the test targets share (docs/design.md, "Tests"): the child-process runner, journald, libvirt
         // name prefixes, temporary directories, ports, golden files, the tiny guest and the image server.
-        .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("Fixtures")], swiftSettings: settings),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            resources: [.copy("Fixtures")],
+            swiftSettings: settings
+        ),
         // The runner's promises: no pipe deadlock, no inherited descriptor, no child outliving its handle.
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: settings),
         // The command line end to end: the built `virtsync` run on fixtures, output against goldens.
@@ -162,46 +179,76 @@ let package = Package(
                 "virtsync", "TestSupport", "VirtsyncBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            exclude: ["Fixtures"], swiftSettings: settings),
+            exclude: ["Fixtures"],
+            swiftSettings: settings
+        ),
         // The README and docs/: links resolve, examples load, the README's example is the runnable set.
         .testTarget(name: "DocsTests", dependencies: ["VirtsyncManifest"], swiftSettings: settings),
         .testTarget(name: "LibvirtXMLTests", dependencies: ["LibvirtXML"], swiftSettings: settings),
         .testTarget(
-            name: "VirtsyncManifestTests", dependencies: ["VirtsyncManifest"],
-            resources: [.copy("Fixtures")], swiftSettings: settings),
+            name: "VirtsyncManifestTests",
+            dependencies: ["VirtsyncManifest"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: settings
+        ),
         .testTarget(
-            name: "VirtsyncPlanTests", dependencies: ["VirtsyncPlan"],
-            resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "GitTests", dependencies: ["Git", "VirtsyncSource", "VirtsyncGitSource", "TestSupport"], swiftSettings: settings),
+            name: "VirtsyncPlanTests",
+            dependencies: ["VirtsyncPlan"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "GitTests",
+            dependencies: ["Git", "VirtsyncSource", "VirtsyncGitSource", "TestSupport"],
+            swiftSettings: settings
+        ),
         // VirtsyncAgent for its dedicated-thread executor (`package`), on which the event readers run.
-        .testTarget(name: "LibvirtTests", dependencies: ["Libvirt", "VirtsyncAgent", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "LibvirtTests",
+            dependencies: ["Libvirt", "VirtsyncAgent", "TestSupport"],
+            swiftSettings: settings
+        ),
         .testTarget(name: "LibXML2Tests", dependencies: ["LibXML2", "LibvirtXML"], swiftSettings: settings),
         .testTarget(
-            name: "VirtsyncSchemaTests", dependencies: ["VirtsyncSchema", "LibXML2", "VirtsyncManifest", "VirtsyncPlan"],
-            swiftSettings: settings),
+            name: "VirtsyncSchemaTests",
+            dependencies: ["VirtsyncSchema", "LibXML2", "VirtsyncManifest", "VirtsyncPlan"],
+            swiftSettings: settings
+        ),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "TestSupport"], swiftSettings: settings),
-        .testTarget(name: "VirtsyncHostTests", dependencies: ["VirtsyncHost", "VirtsyncSource", "TestSupport"], swiftSettings: settings),
         .testTarget(
-            name: "VirtsyncReportTests", dependencies: ["VirtsyncReport", "VirtsyncJournal", "Systemd", "VirtsyncBuildInfo", "TestSupport"],
-            swiftSettings: settings),
+            name: "VirtsyncHostTests",
+            dependencies: ["VirtsyncHost", "VirtsyncSource", "TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "VirtsyncReportTests",
+            dependencies: ["VirtsyncReport", "VirtsyncJournal", "Systemd", "VirtsyncBuildInfo", "TestSupport"],
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "VirtsyncAgentTests",
             dependencies: [
-                "VirtsyncAgent", "VirtsyncHost", "VirtsyncSource", "VirtsyncGitSource", "VirtsyncReport", "VirtsyncManifest",
+                "VirtsyncAgent", "VirtsyncHost", "VirtsyncSource", "VirtsyncGitSource", "VirtsyncReport",
+                "VirtsyncManifest",
                 "Libvirt", "TestSupport",
             ],
-            swiftSettings: settings),
+            swiftSettings: settings
+        ),
         .testTarget(name: "CompressionTests", dependencies: ["Compression", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "IsofsTests", dependencies: ["Isofs", "TestSupport"], swiftSettings: settings),
         .testTarget(
-            name: "VirtsyncImagesTests", dependencies: ["VirtsyncImages", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: settings),
+            name: "VirtsyncImagesTests",
+            dependencies: ["VirtsyncImages", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: settings
+        ),
         .testTarget(
-            name: "RealHostTests", dependencies: [
+            name: "RealHostTests",
+            dependencies: [
                 "VirtsyncHost", "VirtsyncSource", "VirtsyncSchema", "Libvirt", "VirtsyncImages", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Fixtures")],
-            swiftSettings: settings),
+            swiftSettings: settings
+        ),
     ]
 )

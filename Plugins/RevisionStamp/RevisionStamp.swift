@@ -22,7 +22,8 @@ struct RevisionStamp: BuildToolPlugin {
                 displayName: "Stamping the git revision into \(target.name)",
                 executable: URL(fileURLWithPath: "/bin/sh"),
                 arguments: ["-c", script, "sh", context.package.directoryURL.path, output.path],
-                outputFilesDirectory: context.pluginWorkDirectoryURL)
+                outputFilesDirectory: context.pluginWorkDirectoryURL
+            )
         ]
     }
 }

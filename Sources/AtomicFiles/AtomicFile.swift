@@ -58,7 +58,9 @@ public enum AtomicFile {
             return FileManager.default.fileExists(atPath: path) ? .damaged : .missing
         }
         if isValid(data) { return .current(data) }
-        if let previous = FileManager.default.contents(atPath: "\(path).prev"), isValid(previous) { return .previous(previous) }
+        if let previous = FileManager.default.contents(atPath: "\(path).prev"), isValid(previous) {
+            return .previous(previous)
+        }
         return .damaged
     }
 

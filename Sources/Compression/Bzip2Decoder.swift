@@ -22,11 +22,15 @@ final class Bzip2Decoder: StreamDecoder {
             repeat {
                 if ended, stream.avail_in > 0 {
                     // Another stream follows: a fresh decoder over the remaining input.
-                    let next = stream.next_in, left = stream.avail_in
+                    let next = stream.next_in
+                    let left = stream.avail_in
                     BZ2_bzDecompressEnd(&stream)
                     stream = bz_stream()
                     let status = BZ2_bzDecompressInit(&stream, 0, 0)
-                    guard status == BZ_OK else { failure = Self.error(status, "cannot restart the decoder"); return }
+                    guard status == BZ_OK else {
+                        failure = Self.error(status, "cannot restart the decoder")
+                        return
+                    }
                     stream.next_in = next
                     stream.avail_in = left
                     ended = false
@@ -41,7 +45,9 @@ final class Bzip2Decoder: StreamDecoder {
                 switch status {
                 case BZ_STREAM_END: ended = true
                 case BZ_OK: break
-                default: failure = Self.error(status, "corrupt data"); return
+                default:
+                    failure = Self.error(status, "corrupt data")
+                    return
                 }
                 if stream.avail_in == 0, ended || stream.avail_out > 0 { return }
             } while true

@@ -7,11 +7,12 @@ public enum Decompressor {
     /// Writes the decompressed contents of `source` to `destination` (created or truncated).
     /// Concatenated streams (pigz, pxz, pbzip2 output) decode as one.
     public static func decompress(_ format: CompressionFormat, from source: URL, to destination: URL) throws {
-        let decoder: any StreamDecoder = switch format {
-        case .xz: try LZMADecoder()
-        case .gzip: try GzipDecoder()
-        case .bzip2: try Bzip2Decoder()
-        }
+        let decoder: any StreamDecoder =
+            switch format {
+            case .xz: try LZMADecoder()
+            case .gzip: try GzipDecoder()
+            case .bzip2: try Bzip2Decoder()
+            }
         let input = try FileHandle(forReadingFrom: source)
         defer { try? input.close() }
         guard FileManager.default.createFile(atPath: destination.path, contents: nil) else {

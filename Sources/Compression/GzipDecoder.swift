@@ -33,10 +33,15 @@ final class GzipDecoder: StreamDecoder {
                 case Z_STREAM_END:
                     ended = true
                     // Another gzip member follows: start it afresh.
-                    if stream.avail_in > 0 { inflateReset(&stream); ended = false }
+                    if stream.avail_in > 0 {
+                        inflateReset(&stream)
+                        ended = false
+                    }
                 case Z_OK: ended = false
                 case Z_BUF_ERROR where stream.avail_in == 0: return
-                default: failure = Self.error(status, "corrupt data"); return
+                default:
+                    failure = Self.error(status, "corrupt data")
+                    return
                 }
                 if stream.avail_in == 0, stream.avail_out > 0 { return }
             }

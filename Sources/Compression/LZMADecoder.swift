@@ -39,9 +39,15 @@ final class LZMADecoder: StreamDecoder {
                     return (status, outBytes.count - stream.avail_out)
                 }
                 output.append(contentsOf: buffer[0..<written])
-                if status == LZMA_STREAM_END { ended = true; return }
+                if status == LZMA_STREAM_END {
+                    ended = true
+                    return
+                }
                 if status == LZMA_BUF_ERROR, action == LZMA_FINISH { return }
-                guard status == LZMA_OK else { failure = Self.error(status, "corrupt data"); return }
+                guard status == LZMA_OK else {
+                    failure = Self.error(status, "corrupt data")
+                    return
+                }
                 if action == LZMA_RUN, stream.avail_in == 0, stream.avail_out > 0 { return }
             } while true
         }

@@ -17,8 +17,18 @@ func check(_ operation: String, _ result: Int32) throws(GitError) -> Int32 {
 func lastGitError(_ operation: String, code: Int32) -> GitError {
     defer { git_error_clear() }
     guard let error = git_error_last() else {
-        return GitError(operation: operation, code: GitErrorCode(rawValue: code), klass: 0, message: "libgit2 reported no error")
+        return GitError(
+            operation: operation,
+            code: GitErrorCode(rawValue: code),
+            klass: 0,
+            message: "libgit2 reported no error"
+        )
     }
     let message = error.pointee.message.map { String(cString: $0) } ?? "libgit2 gave no message"
-    return GitError(operation: operation, code: GitErrorCode(rawValue: code), klass: error.pointee.klass, message: message)
+    return GitError(
+        operation: operation,
+        code: GitErrorCode(rawValue: code),
+        klass: error.pointee.klass,
+        message: message
+    )
 }

@@ -56,8 +56,11 @@ public struct SSHKey: Sendable {
 
     /// Creates an SSH key credential.
     public init(
-        username: String = "git", privateKeyPath: String, publicKeyPath: String? = nil,
-        passphrase: String? = nil, knownHostsPath: String
+        username: String = "git",
+        privateKeyPath: String,
+        publicKeyPath: String? = nil,
+        passphrase: String? = nil,
+        knownHostsPath: String
     ) {
         self.username = username
         self.privateKeyPath = privateKeyPath

@@ -19,7 +19,8 @@ extension GitRepository {
     /// Calls `body` with commit `id` (freed when it returns) and checkout options set to `strategy`
     /// (`GIT_CHECKOUT_*` flags): what `checkout` and `export` share. Call it with the repository locked.
     func withCommit(
-        _ id: ObjectID, checkoutStrategy strategy: UInt32,
+        _ id: ObjectID,
+        checkoutStrategy strategy: UInt32,
         _ body: (OpaquePointer?, inout git_checkout_options) throws(GitError) -> Void
     ) throws(GitError) {
         var oid = id.oid

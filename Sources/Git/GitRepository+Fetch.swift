@@ -11,7 +11,9 @@ extension GitRepository {
     ///
     /// Always a full fetch: libgit2 1.5 cannot fetch shallow (depth came with 1.7).
     public func fetch(
-        remote name: String = "origin", refspecs: [String]? = nil, options: FetchOptions = .init()
+        remote name: String = "origin",
+        refspecs: [String]? = nil,
+        options: FetchOptions = .init()
     ) throws(GitError) {
         try locked { () throws(GitError) in
             var remote: OpaquePointer?

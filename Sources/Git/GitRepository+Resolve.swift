@@ -15,8 +15,12 @@ extension GitRepository {
             if (4...40).contains(ref.utf8.count), ref.allSatisfy(\.isHexDigit), let id = try commit(prefix: ref) {
                 return id
             }
-            throw .own("resolve", GIT_ENOTFOUND, GIT_ERROR_REFERENCE,
-                       "no branch, tag or commit named '\(ref)' (looked for \(names.joined(separator: ", ")))")
+            throw .own(
+                "resolve",
+                GIT_ENOTFOUND,
+                GIT_ERROR_REFERENCE,
+                "no branch, tag or commit named '\(ref)' (looked for \(names.joined(separator: ", ")))"
+            )
         }
     }
 
@@ -27,7 +31,8 @@ extension GitRepository {
         return try locked { () throws(GitError) in
             var ancestorOID = ancestor.oid
             var descendantOID = descendant.oid
-            return try check("git_graph_descendant_of", git_graph_descendant_of(handle, &descendantOID, &ancestorOID)) == 1
+            return try check("git_graph_descendant_of", git_graph_descendant_of(handle, &descendantOID, &ancestorOID))
+                == 1
         }
     }
 

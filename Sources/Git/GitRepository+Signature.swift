@@ -1,5 +1,5 @@
-public import Foundation
 internal import CGit2
+public import Foundation
 
 extension GitRepository {
     /// A commit's signature (the `gpgsig` header, which holds SSH signatures too) and the exact bytes

@@ -32,7 +32,11 @@ public final class GitRepository: @unchecked Sendable {
 
     /// Clones `url` into `path` (which must not exist or be empty), fetching every branch and tag
     /// and checking out the remote's default branch. Full clone: see `FetchOptions` on depth.
-    public static func clone(url: String, to path: String, options: FetchOptions = .init()) throws(GitError) -> GitRepository {
+    public static func clone(
+        url: String,
+        to path: String,
+        options: FetchOptions = .init()
+    ) throws(GitError) -> GitRepository {
         try started()
         var handle: OpaquePointer?
         try RemoteCallbacks(options: options, url: url).run("git_clone") { callbacks in

@@ -12,10 +12,12 @@ extension KnownHosts {
         case .revoked:
             message = "the \(type) host key of \(name) is marked @revoked in \(path)"
         case .changed:
-            message = "the \(type) host key of \(name) does not match the one in \(path): "
+            message =
+                "the \(type) host key of \(name) does not match the one in \(path): "
                 + "the key was changed or someone is intercepting the connection"
         case .unknown:
-            message = "\(name) has no \(type) host key in \(path): add it (ssh-keyscan -t \(type)"
+            message =
+                "\(name) has no \(type) host key in \(path): add it (ssh-keyscan -t \(type)"
                 + (port == 22 ? "" : " -p \(port)") + " \(host) >> \(path)) after checking its fingerprint"
                 + (hashedEntries > 0 ? "; hashed entries (|1|…) are not read, use unhashed ones" : "")
         }
@@ -31,7 +33,8 @@ extension KnownHosts {
         let hostPort = authority.split(separator: "@").last ?? authority[...]
         // `[::1]:2222` or `host:2222`: the port follows the last colon after any bracket.
         let afterBracket = hostPort.split(separator: "]", omittingEmptySubsequences: false).last ?? hostPort
-        guard let colon = afterBracket.lastIndex(of: ":"), let port = Int(afterBracket[afterBracket.index(after: colon)...])
+        guard let colon = afterBracket.lastIndex(of: ":"),
+            let port = Int(afterBracket[afterBracket.index(after: colon)...])
         else { return 22 }
         return port
     }

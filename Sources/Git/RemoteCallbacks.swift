@@ -24,8 +24,12 @@ final class RemoteCallbacks {
         git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION))
         callbacks.credentials = { out, url, usernameFromURL, allowedTypes, payload in
             let this = Unmanaged<RemoteCallbacks>.fromOpaque(payload!).takeUnretainedValue()
-            return this.credential(out, url.map { String(cString: $0) } ?? "",
-                                   usernameFromURL.map { String(cString: $0) }, allowedTypes)
+            return this.credential(
+                out,
+                url.map { String(cString: $0) } ?? "",
+                usernameFromURL.map { String(cString: $0) },
+                allowedTypes
+            )
         }
         callbacks.certificate_check = { cert, valid, host, payload in
             let this = Unmanaged<RemoteCallbacks>.fromOpaque(payload!).takeUnretainedValue()
@@ -48,8 +52,10 @@ final class RemoteCallbacks {
     }
 
     private func credential(
-        _ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>?, _ url: String,
-        _ usernameFromURL: String?, _ allowed: UInt32
+        _ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>?,
+        _ url: String,
+        _ usernameFromURL: String?,
+        _ allowed: UInt32
     ) -> Int32 {
         // An SSH URL without a user first asks for the user name alone: not an attempt.
         if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0, case .sshKey(let key) = options.credentials {
@@ -62,7 +68,9 @@ final class RemoteCallbacks {
         }
         switch options.credentials {
         case .none:
-            return fail(.own("credentials", GIT_EAUTH, GIT_ERROR_NET, "\(url) asks for credentials and none are configured"))
+            return fail(
+                .own("credentials", GIT_EAUTH, GIT_ERROR_NET, "\(url) asks for credentials and none are configured")
+            )
         case .token(let token):
             guard allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 else {
                 return fail(.own("credentials", GIT_EAUTH, GIT_ERROR_NET, "\(url) does not accept a token"))
@@ -81,12 +89,20 @@ final class RemoteCallbacks {
         // TLS: libgit2 has already checked the chain against the system's CAs; keep its verdict.
         guard let cert, cert.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else { return GIT_PASSTHROUGH.rawValue }
         guard case .sshKey(let sshKey) = options.credentials else {
-            return fail(.own("ssh host key check", GIT_ECERTIFICATE, GIT_ERROR_SSH,
-                             "no known_hosts file is configured for \(host): SSH needs an SSH key credential"))
+            return fail(
+                .own(
+                    "ssh host key check",
+                    GIT_ECERTIFICATE,
+                    GIT_ERROR_SSH,
+                    "no known_hosts file is configured for \(host): SSH needs an SSH key credential"
+                )
+            )
         }
         let hostkey = UnsafeRawPointer(cert).assumingMemoryBound(to: git_cert_hostkey.self).pointee
         guard hostkey.type.rawValue & GIT_CERT_SSH_RAW.rawValue != 0, let raw = hostkey.hostkey else {
-            return fail(.own("ssh host key check", GIT_ECERTIFICATE, GIT_ERROR_SSH, "libgit2 gave no raw host key for \(host)"))
+            return fail(
+                .own("ssh host key check", GIT_ECERTIFICATE, GIT_ERROR_SSH, "libgit2 gave no raw host key for \(host)")
+            )
         }
         let key = Array(UnsafeRawBufferPointer(start: raw, count: hostkey.hostkey_len))
         do {

@@ -1,4 +1,5 @@
 internal import CIsofs
+
 #if canImport(Glibc)
 import Glibc
 #endif

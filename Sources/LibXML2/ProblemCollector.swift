@@ -1,4 +1,5 @@
 internal import CLibxml2
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,7 +27,9 @@ final class ProblemCollector {
             free(cPath)
         }
         return SchemaProblem(
-            line: Int(error.line), path: path,
-            message: message.split(whereSeparator: \.isNewline).map { $0.trimmingPrefix(" ") }.joined(separator: " "))
+            line: Int(error.line),
+            path: path,
+            message: message.split(whereSeparator: \.isNewline).map { $0.trimmingPrefix(" ") }.joined(separator: " ")
+        )
     }
 }

@@ -1,4 +1,5 @@
 internal import CLibxml2
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -63,8 +64,11 @@ extension RelaxNGSchema {
         let name = String(cString: attribute.pointee.name)
         let value = attribute.pointee.children.flatMap { $0.pointee.content }.map { String(cString: $0) } ?? ""
         return SchemaProblem(
-            line: Int(xmlGetLineNo(element)), path: Self.path(of: element),
-            message: "attribute \(name)='\(value)' is not valid here (not one libvirt knows, or a value it does not accept)")
+            line: Int(xmlGetLineNo(element)),
+            path: Self.path(of: element),
+            message:
+                "attribute \(name)='\(value)' is not valid here (not one libvirt knows, or a value it does not accept)"
+        )
     }
 
     private func tryWithout(element: xmlNodePtr, in document: xmlDocPtr) -> SchemaProblem? {
@@ -83,8 +87,10 @@ extension RelaxNGSchema {
         guard valid else { return nil }
         let name = String(cString: element.pointee.name)
         return SchemaProblem(
-            line: Int(xmlGetLineNo(element)), path: Self.path(of: element),
-            message: "element <\(name)> is not valid here (not one libvirt knows in this place, or its content is not)")
+            line: Int(xmlGetLineNo(element)),
+            path: Self.path(of: element),
+            message: "element <\(name)> is not valid here (not one libvirt knows in this place, or its content is not)"
+        )
     }
 
     static func path(of node: xmlNodePtr) -> String {

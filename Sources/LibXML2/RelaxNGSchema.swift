@@ -23,7 +23,11 @@ public final class RelaxNGSchema: @unchecked Sendable {
         let parsed: xmlRelaxNGPtr? = withExtendedLifetime(collector) {
             guard let context = xmlRelaxNGNewParserCtxt(path) else { return nil }
             defer { xmlRelaxNGFreeParserCtxt(context) }
-            xmlRelaxNGSetParserStructuredErrors(context, ProblemCollector.callback, Unmanaged.passUnretained(collector).toOpaque())
+            xmlRelaxNGSetParserStructuredErrors(
+                context,
+                ProblemCollector.callback,
+                Unmanaged.passUnretained(collector).toOpaque()
+            )
             return xmlRelaxNGParse(context)
         }
         guard let parsed else {
@@ -66,7 +70,10 @@ public final class RelaxNGSchema: @unchecked Sendable {
             guard let validation = xmlRelaxNGNewValidCtxt(schema) else { return false }
             defer { xmlRelaxNGFreeValidCtxt(validation) }
             xmlRelaxNGSetValidStructuredErrors(
-                validation, ProblemCollector.callback, Unmanaged.passUnretained(collector).toOpaque())
+                validation,
+                ProblemCollector.callback,
+                Unmanaged.passUnretained(collector).toOpaque()
+            )
             return xmlRelaxNGValidateDoc(validation, document) == 0
         }
     }
@@ -76,7 +83,10 @@ public final class RelaxNGSchema: @unchecked Sendable {
     /// libxml2 2.9 has no per-parser structured error handler: the handler is its per-thread global,
     /// set for this call and cleared after it (the call runs on one thread from start to end).
     private static func parse(
-        _ text: String, name: String, collector: ProblemCollector, context: UnsafeMutableRawPointer
+        _ text: String,
+        name: String,
+        collector: ProblemCollector,
+        context: UnsafeMutableRawPointer
     ) -> xmlDocPtr? {
         guard let parser = xmlNewParserCtxt() else { return nil }
         defer { xmlFreeParserCtxt(parser) }

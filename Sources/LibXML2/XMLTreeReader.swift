@@ -40,14 +40,18 @@ public enum XMLTreeReader {
                 // network; errors only to `serror`, never printed on stderr.
                 _ = xmlCtxtUseOptions(
                     parser,
-                    Int32(XML_PARSE_NOENT.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
-                        | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+                    Int32(
+                        XML_PARSE_NOENT.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+                            | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                    )
+                )
                 _ = xmlParseDocument(parser)
                 return parser.pointee.wellFormed != 0
             }
         }
         guard wellFormed, builder.error == nil, let root = builder.root else {
-            throw builder.error ?? XMLParseError(message: "no root element (or an element is never closed)", line: 0, column: 0)
+            throw builder.error
+                ?? XMLParseError(message: "no root element (or an element is never closed)", line: 0, column: 0)
         }
         return root
     }
@@ -64,13 +68,23 @@ private final class TreeBuilder {
     var error: XMLParseError?
 
     static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder? {
-        guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let builder = parser.pointee._private else {
+        guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let builder = parser.pointee._private
+        else {
             return nil
         }
         return Unmanaged<TreeBuilder>.fromOpaque(builder).takeUnretainedValue()
     }
 
-    static let start: startElementNsSAX2Func = { context, name, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
+    static let start: startElementNsSAX2Func = {
+        context,
+        name,
+        prefix,
+        _,
+        namespaceCount,
+        namespaces,
+        attributeCount,
+        _,
+        attributes in
         guard let builder = from(context) else { return }
         var list: [XElement.Attribute] = []
         list.reserveCapacity(Int(namespaceCount + attributeCount))
@@ -107,7 +121,9 @@ private final class TreeBuilder {
     static let characters: charactersSAXFunc = { context, bytes, length in
         guard let builder = from(context), let bytes, !builder.stack.isEmpty else { return }
         builder.stack[builder.stack.count - 1].text += String(
-            decoding: UnsafeBufferPointer(start: bytes, count: Int(length)), as: UTF8.self)
+            decoding: UnsafeBufferPointer(start: bytes, count: Int(length)),
+            as: UTF8.self
+        )
     }
 
     /// The first error is the one to fix; warnings are not errors.
@@ -117,7 +133,9 @@ private final class TreeBuilder {
         else { return }
         builder.error = XMLParseError(
             message: XMLParseError.libxml2Message(code: Int(error.pointee.code)),
-            line: Int(error.pointee.line), column: Int(error.pointee.int2))
+            line: Int(error.pointee.line),
+            column: Int(error.pointee.int2)
+        )
     }
 
     private static func qualified(_ name: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?) -> String {

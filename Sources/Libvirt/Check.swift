@@ -40,12 +40,20 @@ enum Check {
     static func lastError(_ operation: String) -> LibvirtError {
         defer { virResetLastError() }
         guard let error = virGetLastError() else {
-            return LibvirtError(operation: operation, code: .unset, domain: .unset, message: "libvirt reported no error")
+            return LibvirtError(
+                operation: operation,
+                code: .unset,
+                domain: .unset,
+                message: "libvirt reported no error"
+            )
         }
         let message = error.pointee.message.map { String(cString: $0) } ?? "libvirt gave no message"
         return LibvirtError(
-            operation: operation, code: LibvirtErrorCode(rawValue: error.pointee.code),
-            domain: LibvirtErrorDomain(rawValue: error.pointee.domain), message: message)
+            operation: operation,
+            code: LibvirtErrorCode(rawValue: error.pointee.code),
+            domain: LibvirtErrorDomain(rawValue: error.pointee.domain),
+            message: message
+        )
     }
 }
 
@@ -55,11 +63,13 @@ extension Check {
     /// libvirt's test driver implements fewer than the real ones (no inactive XML for networks and
     /// pools, no NVRAM or checkpoint cleanup on undefine), where the fallback means the same thing.
     static func withFallback<Result>(
-        _ flags: UInt32, else fallback: UInt32, _ body: (UInt32) throws(LibvirtError) -> Result
+        _ flags: UInt32,
+        else fallback: UInt32,
+        _ body: (UInt32) throws(LibvirtError) -> Result
     ) throws(LibvirtError) -> Result {
         do {
             return try body(flags)
-        } catch where error.code == .invalidArgument && flags != fallback {
+        } catch  where error.code == .invalidArgument && flags != fallback {
             return try body(fallback)
         }
     }

@@ -5,7 +5,10 @@ internal import Synchronization
 /// stream terminates. Holds the connection, so the connection lives as long as the stream.
 final class EventSubscription: Sendable {
     private enum Registration {
-        case domain(Int32), network(Int32), pool(Int32), close
+        case domain(Int32)
+        case network(Int32)
+        case pool(Int32)
+        case close
     }
 
     /// The domain events that feed the stream: lifecycle, and the ones that mean "edited".
@@ -34,20 +37,34 @@ final class EventSubscription: Sendable {
             for (id, callback) in Self.domainEventIDs {
                 try register("virConnectDomainEventRegisterAny", as: Registration.domain) { opaque in
                     virConnectDomainEventRegisterAny(
-                        connection.handle, nil, Int32(id.rawValue), callback, opaque, EventCallbacks.release)
+                        connection.handle,
+                        nil,
+                        Int32(id.rawValue),
+                        callback,
+                        opaque,
+                        EventCallbacks.release
+                    )
                 }
             }
             try register("virConnectNetworkEventRegisterAny", as: Registration.network) { opaque in
                 virConnectNetworkEventRegisterAny(
-                    connection.handle, nil, Int32(VIR_NETWORK_EVENT_ID_LIFECYCLE.rawValue),
+                    connection.handle,
+                    nil,
+                    Int32(VIR_NETWORK_EVENT_ID_LIFECYCLE.rawValue),
                     unsafeBitCast(EventCallbacks.networkLifecycle, to: virConnectNetworkEventGenericCallback.self),
-                    opaque, EventCallbacks.release)
+                    opaque,
+                    EventCallbacks.release
+                )
             }
             try register("virConnectStoragePoolEventRegisterAny", as: Registration.pool) { opaque in
                 virConnectStoragePoolEventRegisterAny(
-                    connection.handle, nil, Int32(VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE.rawValue),
+                    connection.handle,
+                    nil,
+                    Int32(VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE.rawValue),
                     unsafeBitCast(EventCallbacks.poolLifecycle, to: virConnectStoragePoolEventGenericCallback.self),
-                    opaque, EventCallbacks.release)
+                    opaque,
+                    EventCallbacks.release
+                )
             }
         } catch {
             cancel()
@@ -70,7 +87,8 @@ final class EventSubscription: Sendable {
 
     /// Registers one event callback with its own retain of the sink.
     private func register(
-        _ operation: String, as registration: (Int32) -> Registration,
+        _ operation: String,
+        as registration: (Int32) -> Registration,
         _ call: (UnsafeMutableRawPointer) -> Int32
     ) throws(LibvirtError) {
         let opaque = sink.retainedPointer()
@@ -92,18 +110,20 @@ final class EventSubscription: Sendable {
         let opaque = Unmanaged.passUnretained(sink).toOpaque()
         try Check.status(
             "virConnectRegisterCloseCallback",
-            virConnectRegisterCloseCallback(connection.handle, EventCallbacks.connectionClosed, opaque, nil))
+            virConnectRegisterCloseCallback(connection.handle, EventCallbacks.connectionClosed, opaque, nil)
+        )
         registrations.withLock { $0.append(.close) }
     }
 
     private func deregister(_ registration: Registration) {
         let handle = connection.handle
-        let result = switch registration {
-        case .domain(let id): virConnectDomainEventDeregisterAny(handle, id)
-        case .network(let id): virConnectNetworkEventDeregisterAny(handle, id)
-        case .pool(let id): virConnectStoragePoolEventDeregisterAny(handle, id)
-        case .close: virConnectUnregisterCloseCallback(handle, EventCallbacks.connectionClosed)
-        }
+        let result =
+            switch registration {
+            case .domain(let id): virConnectDomainEventDeregisterAny(handle, id)
+            case .network(let id): virConnectNetworkEventDeregisterAny(handle, id)
+            case .pool(let id): virConnectStoragePoolEventDeregisterAny(handle, id)
+            case .close: virConnectUnregisterCloseCallback(handle, EventCallbacks.connectionClosed)
+            }
         // Nothing to report to: the stream has ended. A dead connection fails the server half of
         // deregistration after dropping the callback locally, which is all that matters here.
         if result < 0 { virResetLastError() }

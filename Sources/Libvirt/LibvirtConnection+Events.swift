@@ -21,12 +21,15 @@ extension LibvirtConnection {
     func makeEventStream() throws(LibvirtError) -> (stream: LibvirtEventStream, sink: EventSink) {
         guard openedWithEventLoop else {
             throw LibvirtError(
-                operation: "LibvirtConnection.events", code: .operationInvalid,
+                operation: "LibvirtConnection.events",
+                code: .operationInvalid,
                 domain: .event,
-                message: "the connection was opened before LibvirtEventLoop.shared.start(): it cannot deliver events")
+                message: "the connection was opened before LibvirtEventLoop.shared.start(): it cannot deliver events"
+            )
         }
         let (stream, continuation) = LibvirtEventStream.makeStream(
-            bufferingPolicy: .bufferingNewest(Self.eventBufferLimit))
+            bufferingPolicy: .bufferingNewest(Self.eventBufferLimit)
+        )
         let sink = EventSink(continuation)
         let subscription: EventSubscription
         do {

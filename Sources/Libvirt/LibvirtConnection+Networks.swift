@@ -4,11 +4,12 @@ extension LibvirtConnection {
     /// The networks, in one call (`virConnectListAllNetworks`): all when `activeOnly` is nil,
     /// else only the active (true) or only the inactive (false) ones.
     public func listNetworks(activeOnly: Bool? = nil) throws(LibvirtError) -> [LibvirtNetwork] {
-        let flags: UInt32 = switch activeOnly {
-        case nil: 0
-        case true?: VIR_CONNECT_LIST_NETWORKS_ACTIVE.rawValue
-        case false?: VIR_CONNECT_LIST_NETWORKS_INACTIVE.rawValue
-        }
+        let flags: UInt32 =
+            switch activeOnly {
+            case nil: 0
+            case true?: VIR_CONNECT_LIST_NETWORKS_ACTIVE.rawValue
+            case false?: VIR_CONNECT_LIST_NETWORKS_INACTIVE.rawValue
+            }
         return try CString.adoptHandles("virConnectListAllNetworks") { virConnectListAllNetworks(handle, $0, flags) }
             .map { LibvirtNetwork(adopting: $0, connection: self) }
     }

@@ -73,7 +73,7 @@ extension LibvirtConnection {
     func lookup<Object>(_ body: () throws(LibvirtError) -> Object) throws(LibvirtError) -> Object? {
         do {
             return try body()
-        } catch where error.isNotFound {
+        } catch  where error.isNotFound {
             return nil
         }
     }

@@ -4,7 +4,10 @@ extension LibvirtDomain {
     /// Sets, or with nil removes, the custom metadata element of a namespace (`virDomainSetMetadata`
     /// with `VIR_DOMAIN_METADATA_ELEMENT`). `key` is the XML prefix libvirt writes the element with.
     public func setMetadata(
-        _ xml: String?, key: String, namespace: String, affect: DomainAffect
+        _ xml: String?,
+        key: String,
+        namespace: String,
+        affect: DomainAffect
     ) throws(LibvirtError) {
         let type = Int32(VIR_DOMAIN_METADATA_ELEMENT.rawValue)
         try connection.write("virDomainSetMetadata") {
@@ -17,8 +20,10 @@ extension LibvirtDomain {
         let type = Int32(VIR_DOMAIN_METADATA_ELEMENT.rawValue)
         do {
             return try Check.string(
-                "virDomainGetMetadata", virDomainGetMetadata(handle, type, namespace, affect.domainFlags))
-        } catch where error.isNoMetadata {
+                "virDomainGetMetadata",
+                virDomainGetMetadata(handle, type, namespace, affect.domainFlags)
+            )
+        } catch  where error.isNoMetadata {
             return nil
         }
     }

@@ -28,7 +28,8 @@ extension LibvirtError {
     /// allocated`, `pool … has asynchronous jobs running`): wait, then look again. libvirt raises both
     /// as `VIR_ERR_OPERATION_INVALID`, not as `VIR_ERR_RESOURCE_BUSY`.
     public var isBusy: Bool {
-        code == .operationInvalid && (message.contains("still being allocated") || message.contains("asynchronous jobs"))
+        code == .operationInvalid
+            && (message.contains("still being allocated") || message.contains("asynchronous jobs"))
     }
 
     /// Whether a stop failed because the object is not running or not active any more ("domain is not

@@ -23,7 +23,10 @@ extension LibvirtStoragePool {
 
     /// Creates a volume in the pool from its XML, filled with a copy of `source`,
     /// which may live in another pool (`virStorageVolCreateXMLFrom`).
-    public func createVolume(xml: String, from source: LibvirtStorageVolume) throws(LibvirtError) -> LibvirtStorageVolume {
+    public func createVolume(
+        xml: String,
+        from source: LibvirtStorageVolume
+    ) throws(LibvirtError) -> LibvirtStorageVolume {
         let volume = try connection.writeHandle("virStorageVolCreateXMLFrom") {
             virStorageVolCreateXMLFrom(handle, xml, source.handle, 0)
         }

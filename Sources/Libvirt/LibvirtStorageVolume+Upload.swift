@@ -9,7 +9,12 @@ extension LibvirtStorageVolume {
     /// On failure the stream is aborted; the volume is then in an unknown state and the caller deletes it.
     public func upload(file path: String, progress: (Int64) -> Void = { _ in }) throws(LibvirtError) {
         guard let input = FileHandle(forReadingAtPath: path) else {
-            throw LibvirtError(operation: "open \(path)", code: .unset, domain: .unset, message: "cannot open the file to upload")
+            throw LibvirtError(
+                operation: "open \(path)",
+                code: .unset,
+                domain: .unset,
+                message: "cannot open the file to upload"
+            )
         }
         defer { try? input.close() }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64) ?? 0
@@ -24,7 +29,12 @@ extension LibvirtStorageVolume {
                 progress(sent)
             }
             guard sent == Int64(size) else {
-                throw LibvirtError(operation: "read \(path)", code: .unset, domain: .unset, message: "the file changed while it was uploaded")
+                throw LibvirtError(
+                    operation: "read \(path)",
+                    code: .unset,
+                    domain: .unset,
+                    message: "the file changed while it was uploaded"
+                )
             }
             try Check.status("virStreamFinish", virStreamFinish(stream))
         } catch {
@@ -38,7 +48,11 @@ extension LibvirtStorageVolume {
         var offset = 0
         while offset < data.count {
             let written = data.withUnsafeBytes { bytes in
-                virStreamSend(stream, bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self), data.count - offset)
+                virStreamSend(
+                    stream,
+                    bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self),
+                    data.count - offset
+                )
             }
             try Check.status("virStreamSend", written)
             offset += Int(written)

@@ -40,8 +40,9 @@ extension XElement {
         let scalars = text.unicodeScalars
         // ASCII first: libvirt's indentation is spaces and newlines, and `properties` is a table lookup.
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
-                || scalar.value == 0x0B || scalar.value == 0x0C) : scalar.properties.isWhitespace
+            scalar.isASCII
+                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+                    || scalar.value == 0x0B || scalar.value == 0x0C) : scalar.properties.isWhitespace
         }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
@@ -64,7 +65,9 @@ extension XElement {
         guard parsed, let root = builder.root else {
             throw XMLParseError(
                 message: parser.parserError.map { "\($0)" } ?? "no root element (or an element is never closed)",
-                line: parser.lineNumber, column: parser.columnNumber)
+                line: parser.lineNumber,
+                column: parser.columnNumber
+            )
         }
         self = root
     }
@@ -77,7 +80,10 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     var failure: (message: String, line: Int, column: Int)?
 
     func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        _ parser: XMLParser,
+        didStartElement name: String,
+        namespaceURI: String?,
+        qualifiedName: String?,
         attributes: [String: String]
     ) {
         // XMLParser hands attributes as a dictionary; sort so the value is stable across runs.

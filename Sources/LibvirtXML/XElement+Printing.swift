@@ -41,7 +41,11 @@ extension XElement {
     /// `text` with XML's special characters escaped (and quotes, in an attribute value), appended to `out`.
     static func append(_ text: String, quote: Bool, to out: inout String) {
         // Most values have nothing to escape: one pass over the bytes decides (all five are ASCII).
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quote && ($0 == 0x27 || $0 == 0x22)) }) else {
+        guard
+            text.utf8.contains(where: {
+                $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quote && ($0 == 0x27 || $0 == 0x22))
+            })
+        else {
             out.append(text)
             return
         }

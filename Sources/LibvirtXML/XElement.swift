@@ -28,10 +28,18 @@ public struct XElement: Sendable, Hashable, Codable {
     }
 
     /// Builds an element from `(name, value)` pairs; nil values are left out, which keeps renderers short.
-    public init(_ name: String, _ attributes: KeyValuePairs<String, String?>, children: [XElement] = [], text: String? = nil) {
+    public init(
+        _ name: String,
+        _ attributes: KeyValuePairs<String, String?>,
+        children: [XElement] = [],
+        text: String? = nil
+    ) {
         self.init(
-            name, attributes: attributes.compactMap { pair in pair.value.map { Attribute(pair.key, $0) } },
-            children: children, text: text)
+            name,
+            attributes: attributes.compactMap { pair in pair.value.map { Attribute(pair.key, $0) } },
+            children: children,
+            text: text
+        )
     }
 
     public subscript(attribute name: String) -> String? {

@@ -18,7 +18,11 @@ public enum Journal {
     /// an invalid name throws `EINVAL` and sends nothing.
     public static func send(_ fields: [(String, String)]) throws(SystemdError) {
         guard !fields.isEmpty else {
-            throw SystemdError(operation: "sd_journal_sendv", errno: EINVAL, message: "a journal entry needs at least one field")
+            throw SystemdError(
+                operation: "sd_journal_sendv",
+                errno: EINVAL,
+                message: "a journal entry needs at least one field"
+            )
         }
         for (name, _) in fields {
             try JournalField.validate(name)

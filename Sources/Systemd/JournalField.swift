@@ -14,12 +14,15 @@ enum JournalField {
     static func validate(_ name: String) throws(SystemdError) {
         let scalars = Array(name.unicodeScalars)
         guard let first = scalars.first, scalars.count <= maximumLength,
-              first != "_", !isDigit(first),
-              scalars.allSatisfy({ isUppercase($0) || isDigit($0) || $0 == "_" })
+            first != "_", !isDigit(first),
+            scalars.allSatisfy({ isUppercase($0) || isDigit($0) || $0 == "_" })
         else {
             throw SystemdError(
-                operation: "sd_journal_sendv", errno: EINVAL,
-                message: "invalid journal field name \"\(name)\": use 1 to 64 of A-Z, 0-9 and _, not starting with a digit or _")
+                operation: "sd_journal_sendv",
+                errno: EINVAL,
+                message:
+                    "invalid journal field name \"\(name)\": use 1 to 64 of A-Z, 0-9 and _, not starting with a digit or _"
+            )
         }
     }
 

@@ -15,8 +15,12 @@ public struct CommitVerifier: Sendable, Hashable {
     public var sshKeygenPath: String
     public var gpgvPath: String
 
-    public init(allowedSigners: String? = nil, gpgKeyring: String? = nil,
-                sshKeygenPath: String = "/usr/bin/ssh-keygen", gpgvPath: String = "/usr/bin/gpgv") {
+    public init(
+        allowedSigners: String? = nil,
+        gpgKeyring: String? = nil,
+        sshKeygenPath: String = "/usr/bin/ssh-keygen",
+        gpgvPath: String = "/usr/bin/gpgv"
+    ) {
         self.allowedSigners = allowedSigners.map(Self.absolute)
         self.gpgKeyring = gpgKeyring.map(Self.absolute)
         self.sshKeygenPath = sshKeygenPath

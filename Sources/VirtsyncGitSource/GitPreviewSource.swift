@@ -19,8 +19,13 @@ public actor GitPreviewSource: PreviewSource {
     public let verifier: CommitVerifier?
     var repository: GitRepository?
 
-    public init(url: String, globs: [String], cacheDirectory: String,
-                credentials: @escaping @Sendable () throws -> FetchOptions = { FetchOptions() }, verifier: CommitVerifier? = nil) {
+    public init(
+        url: String,
+        globs: [String],
+        cacheDirectory: String,
+        credentials: @escaping @Sendable () throws -> FetchOptions = { FetchOptions() },
+        verifier: CommitVerifier? = nil
+    ) {
         self.url = url
         self.globs = globs
         let name = String(url.map { $0.isLetter || $0.isNumber ? $0 : "_" })
@@ -45,7 +50,9 @@ public actor GitPreviewSource: PreviewSource {
     }
 
     public func snapshot(ref: String, revision: String) async throws -> SourceSnapshot {
-        guard let id = Git.ObjectID(hex: revision) else { throw PreviewSourceError(message: "not a commit id: \(revision)") }
+        guard let id = Git.ObjectID(hex: revision) else {
+            throw PreviewSourceError(message: "not a commit id: \(revision)")
+        }
         let repository = try open()
         try verifier?.verify(repository: repository, commit: id)
         try? FileManager.default.removeItem(atPath: exportDirectory)
@@ -57,7 +64,9 @@ public actor GitPreviewSource: PreviewSource {
     private func open() throws -> GitRepository {
         if let repository { return repository }
         try FileManager.default.createDirectory(
-            atPath: (directory as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            atPath: (directory as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true
+        )
         let opened = try GitRepository.openOrInitBare(path: directory, url: url)
         repository = opened
         return opened

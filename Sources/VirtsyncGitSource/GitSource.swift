@@ -22,8 +22,13 @@ public actor GitSource: ManifestSource {
     /// - Parameters:
     ///   - credentials: read on every fetch, so a rotated token file is picked up.
     ///   - verifier: when set, a revision whose commit it refuses is not checked out and `update()` throws.
-    public init(url: String, ref: String, cacheDirectory: String,
-                credentials: @escaping @Sendable () throws -> FetchOptions = { FetchOptions() }, verifier: CommitVerifier? = nil) {
+    public init(
+        url: String,
+        ref: String,
+        cacheDirectory: String,
+        credentials: @escaping @Sendable () throws -> FetchOptions = { FetchOptions() },
+        verifier: CommitVerifier? = nil
+    ) {
         self.url = url
         self.ref = ref
         let name = String(url.map { $0.isLetter || $0.isNumber ? $0 : "_" })
@@ -45,7 +50,12 @@ public actor GitSource: ManifestSource {
         if let previous, previous != id { forced = !(try repository.isAncestor(previous, of: id)) }
         if repository.head() != id { try repository.checkout(id) }
         current = id
-        return SourceSnapshot(revision: id.description, directory: directory, previous: previous?.description, forced: forced)
+        return SourceSnapshot(
+            revision: id.description,
+            directory: directory,
+            previous: previous?.description,
+            forced: forced
+        )
     }
 
     private func openOrClone(_ options: FetchOptions) throws -> GitRepository {
@@ -58,7 +68,9 @@ public actor GitSource: ManifestSource {
         } else {
             try? FileManager.default.removeItem(atPath: directory)
             try FileManager.default.createDirectory(
-                atPath: (directory as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                atPath: (directory as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true
+            )
             opened = try GitRepository.clone(url: url, to: directory, options: options)
         }
         repository = opened

@@ -16,7 +16,9 @@ final class CacheLease: Sendable {
     static func shared(_ directory: String) throws(ImageError) -> CacheLease {
         let lease = try openLockFile(directory)
         while flock(lease.descriptor, LOCK_SH) != 0 {
-            guard errno == EINTR else { throw .cache(path: lockPath(directory), reason: "cannot lock: \(String(cString: strerror(errno)))") }
+            guard errno == EINTR else {
+                throw .cache(path: lockPath(directory), reason: "cannot lock: \(String(cString: strerror(errno)))")
+            }
         }
         return lease
     }
@@ -26,7 +28,9 @@ final class CacheLease: Sendable {
         let lease = try openLockFile(directory)
         while flock(lease.descriptor, LOCK_EX | LOCK_NB) != 0 {
             if errno == EWOULDBLOCK { return nil }
-            guard errno == EINTR else { throw .cache(path: lockPath(directory), reason: "cannot lock: \(String(cString: strerror(errno)))") }
+            guard errno == EINTR else {
+                throw .cache(path: lockPath(directory), reason: "cannot lock: \(String(cString: strerror(errno)))")
+            }
         }
         return lease
     }
@@ -42,12 +46,16 @@ final class CacheLease: Sendable {
         let path = lockPath(directory)
         do {
             try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                atPath: (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true
+            )
         } catch {
             throw .cache(path: path, reason: "cannot create its directory: \(error)")
         }
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .cache(path: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw .cache(path: path, reason: "cannot open: \(String(cString: strerror(errno)))")
+        }
         return CacheLease(descriptor: descriptor)
     }
 }

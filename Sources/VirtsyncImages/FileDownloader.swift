@@ -5,7 +5,10 @@ import VirtsyncManifest
 /// behave as for http.
 struct FileDownloader {
     func download(
-        _ request: ImageRequest, from source: URL, to path: String, progress: @escaping (DownloadProgress) -> Void
+        _ request: ImageRequest,
+        from source: URL,
+        to path: String,
+        progress: @escaping (DownloadProgress) -> Void
     ) throws(ImageError) -> (sha256: String, bytes: Int64) {
         guard let input = FileHandle(forReadingAtPath: source.path) else {
             throw .transfer(url: request.url, reason: "cannot open \(source.path)")

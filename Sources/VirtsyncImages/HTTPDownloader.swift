@@ -16,13 +16,20 @@ struct HTTPDownloader {
     var timeouts: ImageTimeouts
 
     func download(
-        _ request: ImageRequest, to path: String, progress: @escaping @Sendable (DownloadProgress) -> Void
+        _ request: ImageRequest,
+        to path: String,
+        progress: @escaping @Sendable (DownloadProgress) -> Void
     ) throws(ImageError) -> (sha256: String, bytes: Int64) {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let caFile = request.caFile { tls.trustRoots = .file(caFile) }
         let configuration = HTTPClient.Configuration(
-            tlsConfiguration: tls, redirectConfiguration: .follow(max: 5, allowCycles: false),
-            timeout: .init(connect: .seconds(Int64(timeouts.connectSeconds)), read: .seconds(Int64(timeouts.stallSeconds))))
+            tlsConfiguration: tls,
+            redirectConfiguration: .follow(max: 5, allowCycles: false),
+            timeout: .init(
+                connect: .seconds(Int64(timeouts.connectSeconds)),
+                read: .seconds(Int64(timeouts.stallSeconds))
+            )
+        )
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let client = HTTPClient(eventLoopGroupProvider: .shared(group), configuration: configuration)
         defer {
@@ -46,7 +53,10 @@ struct HTTPDownloader {
             case .readTimeout, .deadlineExceeded, .connectTimeout:
                 return .timeout(url: url, seconds: timeouts.stallSeconds)
             case .remoteConnectionClosed:
-                return .transfer(url: url, reason: "the server closed the connection before the end of the body (truncated)")
+                return .transfer(
+                    url: url,
+                    reason: "the server closed the connection before the end of the body (truncated)"
+                )
             default:
                 break
             }

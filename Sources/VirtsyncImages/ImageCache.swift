@@ -20,7 +20,8 @@ public struct ImageCache: Sendable {
     /// The cached image for `request`, downloading, checking and decompressing it when missing.
     /// Blocks the calling thread (which must not be one of async-http-client's event loops).
     public func image(
-        for request: ImageRequest, progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in }
+        for request: ImageRequest,
+        progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in }
     ) throws(ImageError) -> CachedImage {
         let lease = try CacheLease.shared(directory)
         defer { withExtendedLifetime(lease) {} }
@@ -30,7 +31,8 @@ public struct ImageCache: Sendable {
     /// Runs `body` with the cached image for `request` (fetched when missing), holding the cache so that
     /// no prune removes the file while `body` reads it (an upload into a pool).
     public func withImage<Value>(
-        for request: ImageRequest, progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in },
+        for request: ImageRequest,
+        progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in },
         _ body: (CachedImage) throws -> Value
     ) throws -> Value {
         let lease = try CacheLease.shared(directory)
@@ -39,7 +41,8 @@ public struct ImageCache: Sendable {
     }
 
     private func fetchIfMissing(
-        _ request: ImageRequest, progress: @escaping @Sendable (DownloadProgress) -> Void
+        _ request: ImageRequest,
+        progress: @escaping @Sendable (DownloadProgress) -> Void
     ) throws(ImageError) -> CachedImage {
         let final = (directory as NSString).appendingPathComponent(request.sha256)
         if let size = Self.size(final) { return CachedImage(path: final, size: size, downloaded: false) }
@@ -64,7 +67,9 @@ public struct ImageCache: Sendable {
     }
 
     private func fetch(
-        _ request: ImageRequest, to path: String, progress: @escaping @Sendable (DownloadProgress) -> Void
+        _ request: ImageRequest,
+        to path: String,
+        progress: @escaping @Sendable (DownloadProgress) -> Void
     ) throws(ImageError) -> (sha256: String, bytes: Int64) {
         guard let url = URL(string: request.url), let scheme = url.scheme?.lowercased() else {
             throw .unsupportedURL(request.url)

@@ -15,7 +15,8 @@ public enum ImageError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .unsupportedURL(let url): "image URL \(url): only http://, https:// and file:// are supported"
         case .http(let url, let status): "image \(url): the server answered HTTP \(status)"
-        case .timeout(let url, let seconds): "image \(url): no data for \(seconds) s (download stalled or server unreachable)"
+        case .timeout(let url, let seconds):
+            "image \(url): no data for \(seconds) s (download stalled or server unreachable)"
         case .truncated(let url, let received, let expected):
             "image \(url): the download ended after \(received) of \(expected) bytes"
         case .checksumMismatch(let url, let want, let have):

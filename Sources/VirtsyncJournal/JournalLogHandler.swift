@@ -19,7 +19,8 @@ public struct JournalLogHandler: LogHandler {
 
     /// Creates a handler for the logger `label`; use as `LoggingSystem.bootstrap { JournalLogHandler(label: $0) }`.
     public init(
-        label: String, metadataProvider: Logger.MetadataProvider? = nil,
+        label: String,
+        metadataProvider: Logger.MetadataProvider? = nil,
         send: @escaping JournalReporter.Sender = JournalReporter.journald
     ) {
         self.label = label

@@ -29,7 +29,8 @@ public struct JournalReporter: Reporter {
         } catch {
             logger.warning(
                 "cannot send a journal entry: \(error)",
-                metadata: ["event": "\(event.kind.rawValue)", "message": "\(event.message)"])
+                metadata: ["event": "\(event.kind.rawValue)", "message": "\(event.message)"]
+            )
         }
     }
 

@@ -1,4 +1,3 @@
-
 /// A size in bytes, written in manifests with a unit: `20GiB`, `2048MiB`, `2G`.
 ///
 /// Units follow libvirt: `K M G T` and `KiB MiB GiB TiB` are powers of 1024, `KB MB GB TB` powers

@@ -20,7 +20,8 @@ public struct HostSelector: Sendable, Hashable {
 
     private func matches(selector: String) -> Bool {
         if let equals = selector.firstIndex(of: "=") {
-            let key = String(selector[..<equals]), value = String(selector[selector.index(after: equals)...])
+            let key = String(selector[..<equals])
+            let value = String(selector[selector.index(after: equals)...])
             return labels[key] == value
         }
         return Self.glob(selector, matches: hostName)
@@ -28,8 +29,10 @@ public struct HostSelector: Sendable, Hashable {
 
     /// fnmatch without classes: `*` and `?`; everything else literal.
     public static func glob(_ pattern: String, matches name: String) -> Bool {
-        let pattern = Array(pattern), name = Array(name)
-        var p = 0, n = 0
+        let pattern = Array(pattern)
+        let name = Array(name)
+        var p = 0
+        var n = 0
         var star: (pattern: Int, name: Int)?
         while n < name.count {
             if p < pattern.count, pattern[p] == "?" || pattern[p] == name[n] {

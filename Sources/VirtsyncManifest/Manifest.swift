@@ -1,4 +1,3 @@
-
 /// One object that git says should exist: a parsed, validated YAML document or bare `.xml` file.
 public struct Manifest: Sendable, Hashable {
     /// How the manifest was written, which decides the defaults for power state and autostart.
@@ -19,7 +18,10 @@ public struct Manifest: Sendable, Hashable {
     public var fieldLocations: [String: SourceLocation]
 
     public init(
-        metadata: ObjectMeta, spec: ManifestSpec, origin: Origin, location: SourceLocation,
+        metadata: ObjectMeta,
+        spec: ManifestSpec,
+        origin: Origin,
+        location: SourceLocation,
         fieldLocations: [String: SourceLocation] = [:]
     ) {
         self.metadata = metadata

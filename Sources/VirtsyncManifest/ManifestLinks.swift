@@ -23,20 +23,32 @@ enum ManifestLinks {
             let manifest = manifests[index]
             if spec.image != nil, spec.source != nil || spec.backingStore != nil {
                 errors.append(
-                    ManifestError(manifest.location(of: "spec.source"), field: "spec.source",
-                        "a volume from an image URL cannot also have a backingStore or copy source"))
+                    ManifestError(
+                        manifest.location(of: "spec.source"),
+                        field: "spec.source",
+                        "a volume from an image URL cannot also have a backingStore or copy source"
+                    )
+                )
             }
             guard var backing = spec.backingStore, let reference = backing.volume else { continue }
             guard let directory = poolPaths[reference.pool] else {
                 errors.append(
-                    ManifestError(manifest.location(of: "spec.backingStore.volume"), field: "spec.backingStore.volume.pool",
-                        "pool '\(reference.pool)' is not declared in git: a backing volume's path comes from its pool's manifest"))
+                    ManifestError(
+                        manifest.location(of: "spec.backingStore.volume"),
+                        field: "spec.backingStore.volume.pool",
+                        "pool '\(reference.pool)' is not declared in git: a backing volume's path comes from its pool's manifest"
+                    )
+                )
                 continue
             }
             if !volumes.contains(reference.id) {
                 errors.append(
-                    ManifestError(manifest.location(of: "spec.backingStore.volume"), field: "spec.backingStore.volume.name",
-                        "volume '\(reference.name)' of pool '\(reference.pool)' is not declared in git"))
+                    ManifestError(
+                        manifest.location(of: "spec.backingStore.volume"),
+                        field: "spec.backingStore.volume.name",
+                        "volume '\(reference.name)' of pool '\(reference.pool)' is not declared in git"
+                    )
+                )
             }
             backing.path = directory.hasSuffix("/") ? directory + reference.name : directory + "/" + reference.name
             spec.backingStore = backing
@@ -54,18 +66,33 @@ enum ManifestLinks {
             guard let cloudInit = manifest.cloudInit else { continue }
             guard let seedID = manifest.seedVolume, let pool = seedID.pool else {
                 errors.append(
-                    ManifestError(manifest.location(of: "spec.cloudInit"), field: "spec.cloudInit.pool",
-                        "the seed needs a pool: give the domain a volume disk, or name one in cloudInit.pool"))
+                    ManifestError(
+                        manifest.location(of: "spec.cloudInit"),
+                        field: "spec.cloudInit.pool",
+                        "the seed needs a pool: give the domain a volume disk, or name one in cloudInit.pool"
+                    )
+                )
                 continue
             }
             // The capacity is nominal: the seed volume is made as large as the ISO written into it.
-            var volume = VolumeSpec(pool: pool, capacity: ByteSize(bytes: 1 << 20), format: .raw, deletionPolicy: .delete)
+            var volume = VolumeSpec(
+                pool: pool,
+                capacity: ByteSize(bytes: 1 << 20),
+                format: .raw,
+                deletionPolicy: .delete
+            )
             volume.seed = SeedSpec(domain: manifest.metadata.name, cloudInit: cloudInit)
             var metadata = manifest.metadata
             metadata.name = SeedSpec.volumeName(domain: manifest.metadata.name)
             seeds.append(
-                Manifest(metadata: metadata, spec: .volume(volume), origin: manifest.origin, location: manifest.location,
-                    fieldLocations: manifest.fieldLocations))
+                Manifest(
+                    metadata: metadata,
+                    spec: .volume(volume),
+                    origin: manifest.origin,
+                    location: manifest.location,
+                    fieldLocations: manifest.fieldLocations
+                )
+            )
         }
         manifests += seeds
         return errors

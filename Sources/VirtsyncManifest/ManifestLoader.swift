@@ -16,7 +16,8 @@ public enum ManifestLoader {
 
     private static func load(_ file: ManifestFile) -> (manifests: [Manifest], diagnostics: [ManifestError]) {
         let state = DecodingState(file: file.path, text: file.text)
-        let manifests = file.isBareXML
+        let manifests =
+            file.isBareXML
             ? BareXMLDecoder.decode(file, state: state).map { [$0] } ?? [] : loadYAML(file.text, state: state)
         return (manifests, state.diagnostics)
     }

@@ -6,7 +6,8 @@ public struct ObjectMeta: Sendable, Hashable, Codable {
     public var labels: [String: String]
     public var annotations: [String: String]
 
-    public init(name: String, hosts: [String] = [], labels: [String: String] = [:], annotations: [String: String] = [:]) {
+    public init(name: String, hosts: [String] = [], labels: [String: String] = [:], annotations: [String: String] = [:])
+    {
         self.name = name
         self.hosts = hosts
         self.labels = labels

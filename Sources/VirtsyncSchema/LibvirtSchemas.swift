@@ -1,6 +1,6 @@
+import Foundation
 public import LibXML2
 public import VirtsyncManifest
-import Foundation
 
 /// libvirt's RelaxNG schemas, as the runtime package libvirt0 installs them, each parsed once per process.
 ///

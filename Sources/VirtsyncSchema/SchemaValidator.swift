@@ -1,5 +1,5 @@
-import LibvirtXML
 import LibXML2
+import LibvirtXML
 public import VirtsyncManifest
 public import VirtsyncPlan
 
@@ -54,21 +54,40 @@ public enum SchemaValidator {
     }
 
     /// The problems of one document as manifest errors; a schema that cannot be read is one warning.
-    static func check(_ text: String, kind: ManifestKind, manifest: Manifest, linesAreFile: Bool = false) -> [ManifestError] {
+    static func check(
+        _ text: String,
+        kind: ManifestKind,
+        manifest: Manifest,
+        linesAreFile: Bool = false
+    ) -> [ManifestError] {
         let schema: RelaxNGSchema
         switch LibvirtSchemas.schema(for: kind) {
         case .success(let parsed): schema = parsed
         case .failure(let error):
-            return [ManifestError(manifest.location, field: "", "not checked against libvirt's schema: \(error)", severity: .warning)]
+            return [
+                ManifestError(
+                    manifest.location,
+                    field: "",
+                    "not checked against libvirt's schema: \(error)",
+                    severity: .warning
+                )
+            ]
         }
         var seen: Set<String> = []
         var errors: [ManifestError] = []
-        for problem in schema.problems(in: text, name: manifest.location.file) where seen.insert(problem.message + problem.path).inserted {
+        for problem in schema.problems(in: text, name: manifest.location.file)
+        where seen.insert(problem.message + problem.path).inserted {
             var location = manifest.location
             if linesAreFile && problem.line > 0 {
                 location = SourceLocation(file: location.file, line: problem.line, column: 1)
             }
-            errors.append(ManifestError(location, field: problem.path, "libvirt's schema (\(LibvirtSchemas.fileName(of: kind))): \(problem.message)"))
+            errors.append(
+                ManifestError(
+                    location,
+                    field: problem.path,
+                    "libvirt's schema (\(LibvirtSchemas.fileName(of: kind))): \(problem.message)"
+                )
+            )
             if errors.count == problemsPerDocument { break }
         }
         return errors

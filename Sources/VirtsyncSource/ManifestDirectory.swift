@@ -1,8 +1,9 @@
 internal import Foundation
+public import VirtsyncManifest
+
 #if canImport(Glibc)
 import Glibc
 #endif
-public import VirtsyncManifest
 
 /// Reads manifest files from disk: each PATH is a file or a directory read recursively.
 ///
@@ -49,7 +50,9 @@ public enum ManifestDirectory {
         guard let stream = opendir(directory) else { throw ReadError(path: directory, reason: "cannot list directory") }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             guard !name.hasPrefix(".") else { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             if isDirectory(entry.pointee.d_type, path) {
@@ -74,8 +77,12 @@ public enum ManifestDirectory {
     }
 
     private static func readFile(_ path: String) throws(ReadError) -> ManifestFile {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ReadError(path: path, reason: "cannot read file") }
-        guard let text = String(data: data, encoding: .utf8) else { throw ReadError(path: path, reason: "not UTF-8 text") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReadError(path: path, reason: "cannot read file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ReadError(path: path, reason: "not UTF-8 text")
+        }
         return ManifestFile(path: path, text: text)
     }
 }
@@ -84,7 +91,11 @@ extension ManifestDirectory {
     /// Writes files into `directory` (made if missing), each name a relative path. A file that exists is
     /// an error unless `overwrite`, and two files of one name are an error; both are found before anything
     /// is written, so a second export never half-replaces a tree.
-    public static func write(_ files: [(name: String, text: String)], to directory: String, overwrite: Bool) throws(ReadError) {
+    public static func write(
+        _ files: [(name: String, text: String)],
+        to directory: String,
+        overwrite: Bool
+    ) throws(ReadError) {
         let manager = FileManager.default
         let paths = files.map { (directory as NSString).appendingPathComponent($0.name) }
         var seen: Set<String> = []
@@ -97,7 +108,9 @@ extension ManifestDirectory {
         for (path, file) in zip(paths, files) {
             do {
                 try manager.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    atPath: (path as NSString).deletingLastPathComponent,
+                    withIntermediateDirectories: true
+                )
                 try file.text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
                 throw ReadError(path: path, reason: "cannot write: \(error.localizedDescription)")

@@ -13,16 +13,25 @@ public enum SeedFiles {
         for index in manifests.indices {
             guard case .volume(var volume) = manifests[index].spec, var seed = volume.seed else { continue }
             let manifest = manifests[index]
-            let base = ((root.map { ($0 as NSString).appendingPathComponent(manifest.location.file) } ?? manifest.location.file)
+            let base =
+                ((root.map { ($0 as NSString).appendingPathComponent(manifest.location.file) } ?? manifest.location.file)
                 as NSString).deletingLastPathComponent
             for key in ["userData", "metaData", "networkConfig"] {
                 guard case .file(let relative)? = seed.cloudInit[key] else { continue }
                 let full = URL(fileURLWithPath: (base as NSString).appendingPathComponent(relative)).standardized.path
                 let inside = root.map { full.hasPrefix(URL(fileURLWithPath: $0).standardized.path + "/") } ?? true
-                guard inside, let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8) else {
+                guard inside, let data = FileManager.default.contents(atPath: full),
+                    let text = String(data: data, encoding: .utf8)
+                else {
                     errors.append(
-                        ManifestError(manifest.location(of: "spec.cloudInit.\(key)"), field: "spec.cloudInit.\(key).file",
-                            inside ? "cannot read '\(relative)' (from \(full))" : "'\(relative)' lies outside the repository"))
+                        ManifestError(
+                            manifest.location(of: "spec.cloudInit.\(key)"),
+                            field: "spec.cloudInit.\(key).file",
+                            inside
+                                ? "cannot read '\(relative)' (from \(full))"
+                                : "'\(relative)' lies outside the repository"
+                        )
+                    )
                     continue
                 }
                 seed.cloudInit[key] = .inline(text)

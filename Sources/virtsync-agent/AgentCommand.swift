@@ -15,8 +15,10 @@ import VirtsyncReport
 @main
 struct AgentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "virtsync run", abstract: "Run the agent: track a git repository and keep this host in sync.",
-        version: BuildInfo.description)
+        commandName: "virtsync run",
+        abstract: "Run the agent: track a git repository and keep this host in sync.",
+        version: BuildInfo.description
+    )
 
     @Option(help: "The agent's config file.")
     var config = "/etc/virtsync/config.yaml"
@@ -61,7 +63,11 @@ struct AgentCommand: AsyncParsableCommand {
             case .failed, .refused, .sourceFailed, .rolledBack: throw ExitCode.failure
             }
         }
-        let group = ServiceGroup(services: agent.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let group = ServiceGroup(
+            services: agent.services,
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
         try await group.run()
     }
 

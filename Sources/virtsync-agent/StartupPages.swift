@@ -37,7 +37,9 @@ enum StartupPages {
                 candidate = mapping.droppable ? (mapping.start, mapping.end) : nil
             } else if let range = candidate, line.starts(with: "Anonymous:".utf8) {
                 candidate = nil
-                guard number(in: line) == 0, let address = UnsafeMutableRawPointer(bitPattern: range.start) else { continue }
+                guard number(in: line) == 0, let address = UnsafeMutableRawPointer(bitPattern: range.start) else {
+                    continue
+                }
                 if madvise(address, Int(range.end - range.start), MADV_DONTNEED) == 0 {
                     released += Int(range.end - range.start)
                 }

@@ -16,7 +16,12 @@ final class BenchAgent {
     init(agent: String, documents: [String], driftInterval: Int, in directory: URL) throws {
         self.directory = directory
         metricsPort = try Self.freePort()
-        let config = try Self.writeFixture(documents, driftInterval: driftInterval, metricsPort: metricsPort, in: directory)
+        let config = try Self.writeFixture(
+            documents,
+            driftInterval: driftInterval,
+            metricsPort: metricsPort,
+            in: directory
+        )
         process.executableURL = URL(fileURLWithPath: agent)
         process.arguments = ["--config", config.path]
         let log = directory.appendingPathComponent("agent.log")
@@ -62,14 +67,24 @@ final class BenchAgent {
     private func waitForFirstReconcile() throws {
         let deadline = Date().addingTimeInterval(300)
         while Date() < deadline {
-            guard process.isRunning else { throw UsageError("the agent exited early (see \(directory.path)/agent.log)") }
-            if let text = try? String(contentsOf: statusFile, encoding: .utf8), text.contains("\"lastAppliedRevision\"") { return }
+            guard process.isRunning else {
+                throw UsageError("the agent exited early (see \(directory.path)/agent.log)")
+            }
+            if let text = try? String(contentsOf: statusFile, encoding: .utf8), text.contains("\"lastAppliedRevision\"")
+            {
+                return
+            }
             Thread.sleep(forTimeInterval: 0.2)
         }
         throw UsageError("the agent applied nothing within 300 s (see \(directory.path)/agent.log)")
     }
 
-    private static func writeFixture(_ documents: [String], driftInterval: Int, metricsPort: Int, in directory: URL) throws -> URL {
+    private static func writeFixture(
+        _ documents: [String],
+        driftInterval: Int,
+        metricsPort: Int,
+        in directory: URL
+    ) throws -> URL {
         let repository = directory.appendingPathComponent("repo")
         let fleet = repository.appendingPathComponent("fleet")
         try FileManager.default.createDirectory(at: fleet, withIntermediateDirectories: true)
@@ -80,13 +95,13 @@ final class BenchAgent {
         }
         let config = directory.appendingPathComponent("config.yaml")
         try """
-            connect: "test:///default"
-            stateDir: \(directory.appendingPathComponent("state").path)
-            paths: [fleet]
-            driftInterval: \(driftInterval)s
-            source: {url: "file://\(repository.path)", ref: main, interval: 60s}
-            metrics: {listen: "127.0.0.1:\(metricsPort)"}
-            """.write(to: config, atomically: true, encoding: .utf8)
+        connect: "test:///default"
+        stateDir: \(directory.appendingPathComponent("state").path)
+        paths: [fleet]
+        driftInterval: \(driftInterval)s
+        source: {url: "file://\(repository.path)", ref: main, interval: 60s}
+        metrics: {listen: "127.0.0.1:\(metricsPort)"}
+        """.write(to: config, atomically: true, encoding: .utf8)
         return config
     }
 

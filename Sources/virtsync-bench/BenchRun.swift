@@ -13,7 +13,7 @@ struct BenchRun {
         let signals = Self.cleanUpOnSignal(fixture)
         defer {
             fixture.tearDown()
-            signals.forEach { $0.cancel() }
+            for signal in signals { signal.cancel() }
         }
         Progress.note("virtsync-bench: \(options.binary) against \(options.uri), prefix \(fixture.prefix)")
         var rows: [Measurement] = []
@@ -27,20 +27,41 @@ struct BenchRun {
 
     /// The idle agent's lines under the table: at rest with 50 objects, and a drift pass at 500 domains.
     private func measureIdleAgent(fixture: BenchFixture) throws {
-        let agent = URL(fileURLWithPath: options.binary).deletingLastPathComponent().appendingPathComponent("virtsync-agent")
+        let agent = URL(fileURLWithPath: options.binary).deletingLastPathComponent().appendingPathComponent(
+            "virtsync-agent"
+        )
         let idle = IdleAgent(agent: agent.path, seconds: options.idleSeconds)
         Progress.note("idle agent: \(idle.objects) managed objects on test:///default, \(idle.seconds) s")
         let figures = try idle.measure(in: try fixture.subdirectory("idle"))
-        print(String(
-            format: "idle agent (%d managed objects, %d s, %d drift passes, %d scrapes): RSS %.1f MiB (anonymous %.1f, file-backed %.1f), highest %.1f MiB; CPU %.3f %% of a core; %d threads",
-            idle.objects, idle.seconds, figures.driftPasses, figures.scrapes, figures.end.rss, figures.end.anon, figures.end.file,
-            figures.peakRSS, figures.cpuShare * 100, figures.end.threads))
+        print(
+            String(
+                format:
+                    "idle agent (%d managed objects, %d s, %d drift passes, %d scrapes): RSS %.1f MiB (anonymous %.1f, file-backed %.1f), highest %.1f MiB; CPU %.3f %% of a core; %d threads",
+                idle.objects,
+                idle.seconds,
+                figures.driftPasses,
+                figures.scrapes,
+                figures.end.rss,
+                figures.end.anon,
+                figures.end.file,
+                figures.peakRSS,
+                figures.cpuShare * 100,
+                figures.end.threads
+            )
+        )
         let drift = DriftCost(agent: agent.path)
-        Progress.note("drift passes: \(drift.domains) domains on test:///default, driftInterval \(drift.driftInterval) s, \(drift.seconds) s")
+        Progress.note(
+            "drift passes: \(drift.domains) domains on test:///default, driftInterval \(drift.driftInterval) s, \(drift.seconds) s"
+        )
         let cost = try drift.measure(in: try fixture.subdirectory("drift"))
-        print(String(
-            format: "drift pass (%d domains, test driver in process): %.3f s CPU each (%d passes)", drift.domains,
-            cost.cpuPerPass, cost.passes))
+        print(
+            String(
+                format: "drift pass (%d domains, test driver in process): %.3f s CPU each (%d passes)",
+                drift.domains,
+                cost.cpuPerPass,
+                cost.passes
+            )
+        )
     }
 
     /// The three rows of one size; the repetitions interleave virtsync and floor so drift hits both alike.
@@ -113,7 +134,10 @@ struct BenchSteps {
     private func floor(_ arguments: [String]) throws -> Sample {
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         let command = ChildCommand(
-            executable: me, arguments: arguments + ["--connect", options.uri], log: log(arguments[0]))
+            executable: me,
+            arguments: arguments + ["--connect", options.uri],
+            log: log(arguments[0])
+        )
         return try command.timed()
     }
 

@@ -31,7 +31,9 @@ struct ChildCommand {
         while reaped < 0 && errno == EINTR { reaped = wait4(pid, &status, 0, &usage) }
         let elapsed = clock.now - start
         Self.running.store(0, ordering: .relaxed)
-        guard reaped == pid else { throw UsageError("cannot wait for \(executable): \(String(cString: strerror(errno)))") }
+        guard reaped == pid else {
+            throw UsageError("cannot wait for \(executable): \(String(cString: strerror(errno)))")
+        }
         guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
             throw ChildFailure(command: description, status: status, tail: tail())
         }
@@ -58,12 +60,15 @@ struct ChildCommand {
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setflags(
+            &attributes,
+            Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP)
+        )
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_APPEND, 0)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         guard result == 0 else { throw UsageError("cannot start \(executable): \(String(cString: strerror(result)))") }
@@ -102,7 +107,8 @@ struct ChildFailure: Error, CustomStringConvertible {
     var status: Int32
     var tail: String
     var description: String {
-        let how = status & 0x7f == 0 ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(status & 0x7f)"
+        let how =
+            status & 0x7f == 0 ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(status & 0x7f)"
         return "\(command) \(how); its output ends:\n\(tail)"
     }
 }

@@ -36,8 +36,12 @@ struct IdleAgent {
         let last = try ProcFigures(pid: agent.pid)
         let elapsed = Date().timeIntervalSince(start)
         return Figures(
-            end: last, peakRSS: max(peak, last.rss), cpuShare: (last.cpuSeconds - first.cpuSeconds) / elapsed,
-            driftPasses: agent.passes(trigger: "drift", since: start), scrapes: scrapes)
+            end: last,
+            peakRSS: max(peak, last.rss),
+            cpuShare: (last.cpuSeconds - first.cpuSeconds) / elapsed,
+            driftPasses: agent.passes(trigger: "drift", since: start),
+            scrapes: scrapes
+        )
     }
 
     /// One network, one pool and the rest split between volumes and running domains.
@@ -48,12 +52,16 @@ struct IdleAgent {
             "kind: StoragePool\nmetadata: {name: idle-pool}\nspec: {type: dir, target: {path: /var/lib/libvirt/images/idle-pool}}",
         ]
         for index in 0..<pairs {
-            documents.append("kind: Volume\nmetadata: {name: idle-\(index).qcow2}\nspec: {pool: idle-pool, capacity: 1GiB, format: qcow2}")
-            documents.append("""
+            documents.append(
+                "kind: Volume\nmetadata: {name: idle-\(index).qcow2}\nspec: {pool: idle-pool, capacity: 1GiB, format: qcow2}"
+            )
+            documents.append(
+                """
                 kind: Domain
                 metadata: {name: idle-\(index)}
                 spec: {type: qemu, memory: 128MiB, vcpus: 1, state: running, devices: {disks: [{target: vda, volume: {pool: idle-pool, name: idle-\(index).qcow2}}], interfaces: [{network: idle-net, model: virtio}]}}
-                """)
+                """
+            )
         }
         return documents
     }

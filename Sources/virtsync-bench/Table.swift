@@ -15,12 +15,23 @@ struct Table {
     func render() -> String {
         var lines = [line("N", "measurement", "virtsync", "floor", "ratio", "cpu virtsync / floor")]
         for row in rows {
-            lines.append(line(
-                String(row.size), row.kind.rawValue, Self.seconds(row.virtsyncMedian), Self.seconds(row.floorMedian),
-                String(format: "%.2fx", row.ratio), Self.seconds(row.virtsyncCPU) + " / " + Self.seconds(row.floorCPU)))
+            lines.append(
+                line(
+                    String(row.size),
+                    row.kind.rawValue,
+                    Self.seconds(row.virtsyncMedian),
+                    Self.seconds(row.floorMedian),
+                    String(format: "%.2fx", row.ratio),
+                    Self.seconds(row.virtsyncCPU) + " / " + Self.seconds(row.floorCPU)
+                )
+            )
         }
-        if let first = rows.first(where: { $0.kind == .applyFirst }), let noop = rows.first(where: { $0.kind == .planNoop }) {
-            lines.append("medians of \(first.virtsync.count) first applies and \(noop.virtsync.count) no-op runs per size")
+        if let first = rows.first(where: { $0.kind == .applyFirst }),
+            let noop = rows.first(where: { $0.kind == .planNoop })
+        {
+            lines.append(
+                "medians of \(first.virtsync.count) first applies and \(noop.virtsync.count) no-op runs per size"
+            )
         }
         if let linearity = linearity() { lines.append(linearity) }
         lines.append(targets())
@@ -28,7 +39,12 @@ struct Table {
     }
 
     private func line(
-        _ size: String, _ kind: String, _ virtsync: String, _ floor: String, _ ratio: String, _ cpu: String
+        _ size: String,
+        _ kind: String,
+        _ virtsync: String,
+        _ floor: String,
+        _ ratio: String,
+        _ cpu: String
     ) -> String {
         Self.pad(size, 5) + Self.pad(kind, 20) + Self.pad(virtsync, 12) + Self.pad(floor, 10) + Self.pad(ratio, 8) + cpu
     }

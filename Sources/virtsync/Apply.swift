@@ -5,7 +5,10 @@ import VirtsyncPlan
 extension Virtsync {
     /// `virtsync apply PATH...`: exit 0 when everything applied, 1 when something failed or stays pending.
     struct Apply: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "apply", abstract: "Make the host match the manifests.")
+        static let configuration = CommandConfiguration(
+            commandName: "apply",
+            abstract: "Make the host match the manifests."
+        )
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var manifests: ManifestOptions

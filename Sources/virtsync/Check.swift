@@ -5,7 +5,10 @@ import VirtsyncHost
 extension Virtsync {
     /// `virtsync check`: the seed's section 2 as pass / warn / fail lines with the fix.
     struct Check: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "check", abstract: "Check that this host can run KVM guests under libvirt.")
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Check that this host can run KVM guests under libvirt."
+        )
 
         @Option(help: "libvirt URI to check.")
         var connect = "qemu:///system"

@@ -20,7 +20,7 @@ extension Console {
         let argv = ([agent] + arguments).map { strdup($0) } + [nil]
         execv(agent, argv)
         let reason = String(cString: strerror(errno))
-        argv.forEach { free($0) }
+        for pointer in argv { free(pointer) }
         err("error: cannot start the agent \(agent): \(reason)")
         throw ExitCode.failure
     }

@@ -10,7 +10,8 @@ extension Console {
     /// a systemd unit) nobody can answer: the destroys are listed and the apply proceeds within the
     /// guards' limits, as the agent does; `--max-destroy-share 0` forbids any destroy there.
     static func guardDestroys(_ planned: SyncSession.Planned, prune: Bool, maxDestroyShare: Double, yes: Bool) throws {
-        if let refusal = RevisionGuard(maxDestroyShare: maxDestroyShare, refusesEmptySelection: prune).refusal(planned) {
+        if let refusal = RevisionGuard(maxDestroyShare: maxDestroyShare, refusesEmptySelection: prune).refusal(planned)
+        {
             err("error: refused: \(refusal); nothing was applied")
             throw ExitCode.failure
         }

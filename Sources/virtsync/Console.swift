@@ -20,7 +20,9 @@ enum Console {
 
     static let color = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
-    static func allowedPaths(_ options: ManifestOptions) -> [String] { ["/var/lib/libvirt/images"] + options.allowedPaths }
+    static func allowedPaths(_ options: ManifestOptions) -> [String] {
+        ["/var/lib/libvirt/images"] + options.allowedPaths
+    }
 
     /// Reads and validates the manifests (without the host); prints every diagnostic; exit 1 on errors.
     static func load(_ options: ManifestOptions) throws -> ManifestLoadResult {
@@ -36,7 +38,9 @@ enum Console {
         result.diagnostics += SeedFiles.resolve(&result.manifests)
         if !result.hasErrors {
             result.diagnostics += ManifestValidator.validate(
-                result.manifests, context: ValidationContext(allowedPaths: allowedPaths(options)))
+                result.manifests,
+                context: ValidationContext(allowedPaths: allowedPaths(options))
+            )
             // libvirt's own schemas, offline: a typo libvirt would drop silently is caught without libvirtd.
             result.diagnostics += SchemaValidator.validate(result.manifests, files: files)
         }
@@ -70,7 +74,12 @@ enum Console {
 
     /// Reads the manifests, then the one stage the agent uses too: loaded, selected for this host, checked
     /// against the host and planned. Prints every diagnostic; a refused revision exits 1.
-    static func plan(_ global: GlobalOptions, _ options: ManifestOptions, _ flags: PlanFlags, session: SyncSession? = nil) throws
+    static func plan(
+        _ global: GlobalOptions,
+        _ options: ManifestOptions,
+        _ flags: PlanFlags,
+        session: SyncSession? = nil
+    ) throws
         -> (session: SyncSession, planned: SyncSession.Planned)
     {
         let session = try session ?? Self.session(global)
@@ -78,7 +87,12 @@ enum Console {
         do {
             checked = try session.check(
                 loading: { try revision(options) },
-                options: PlanOptions(prune: flags.prune, adopt: flags.adopt, revision: options.paths.joined(separator: " ")))
+                options: PlanOptions(
+                    prune: flags.prune,
+                    adopt: flags.adopt,
+                    revision: options.paths.joined(separator: " ")
+                )
+            )
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -114,8 +128,11 @@ enum Console {
         // cloud-init `{file:}` documents are read beside their manifests; seeds get their digest.
         loaded.diagnostics += SeedFiles.resolve(&loaded.manifests)
         return RevisionManifests(
-            revision: options.paths.joined(separator: " "), loaded: loaded, selector: selector(options),
-            allowedPaths: allowedPaths(options))
+            revision: options.paths.joined(separator: " "),
+            loaded: loaded,
+            selector: selector(options),
+            allowedPaths: allowedPaths(options)
+        )
     }
 
     static func show(_ plan: VirtsyncPlan.Plan, format: OutputFormat) throws {
@@ -133,7 +150,9 @@ enum Console {
             if pruned.busy {
                 out("image cache: not pruned, a download or upload is in progress")
             } else if !pruned.removed.isEmpty {
-                out("image cache: removed \(pruned.removed.count) image(s) no manifest names, \(DownloadLine.describeSize(pruned.freedBytes)) freed")
+                out(
+                    "image cache: removed \(pruned.removed.count) image(s) no manifest names, \(DownloadLine.describeSize(pruned.freedBytes)) freed"
+                )
             }
         } catch {
             err("warning: \(error)")

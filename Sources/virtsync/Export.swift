@@ -8,7 +8,8 @@ extension Virtsync {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Write the host's objects as manifests, to start managing them (apply --adopt takes them over).")
+            abstract: "Write the host's objects as manifests, to start managing them (apply --adopt takes them over)."
+        )
 
         @OptionGroup var global: GlobalOptions
 

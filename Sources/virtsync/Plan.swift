@@ -5,7 +5,10 @@ import VirtsyncPlan
 extension Virtsync {
     /// `virtsync plan PATH...`: exit 0 in sync, 2 changes pending, 1 error.
     struct Plan: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "plan", abstract: "Show what apply would change, and why.")
+        static let configuration = CommandConfiguration(
+            commandName: "plan",
+            abstract: "Show what apply would change, and why."
+        )
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var manifests: ManifestOptions

@@ -14,7 +14,8 @@ extension Virtsync {
                 server that scrapes them name them (--prometheus). Exit 0 when no host would restart, replace \
                 or destroy anything, 2 when one would, 1 when a host would refuse the revision or could not be \
                 asked. Hosts that have not planned the revision yet are named; --wait waits for them.
-                """)
+                """
+        )
 
         @Option(help: "The ref, e.g. refs/pull/12/head.")
         var ref: String
@@ -22,7 +23,10 @@ extension Virtsync {
         @Option(help: "The commit the ref should be at (the pull request's head); default: the one most hosts planned.")
         var revision: String?
 
-        @Option(name: .customLong("agent"), help: "An agent's metrics address (HOST:PORT or URL); repeat for each host.")
+        @Option(
+            name: .customLong("agent"),
+            help: "An agent's metrics address (HOST:PORT or URL); repeat for each host."
+        )
         var agents: [String] = []
 
         @Option(help: "A Prometheus server's URL: its scrape targets answering the query are the agents.")
@@ -41,7 +45,9 @@ extension Virtsync {
         var timeout: Double = 10
 
         func validate() throws {
-            if agents.isEmpty && prometheus == nil { throw ValidationError("name the agents with --agent, or --prometheus") }
+            if agents.isEmpty && prometheus == nil {
+                throw ValidationError("name the agents with --agent, or --prometheus")
+            }
         }
 
         func run() async throws {

@@ -35,13 +35,18 @@ struct PreviewGatherer {
         do {
             return .success(try PreviewReport.decode(data))
         } catch {
-            return .failure(GatherError("GET /previews answered, but not with virtsync previews (previews off on this agent?)"))
+            return .failure(
+                GatherError("GET /previews answered, but not with virtsync previews (previews off on this agent?)")
+            )
         }
     }
 
     /// The `instance` labels of `query`'s series (`/api/v1/query`): the agents Prometheus scrapes.
     func instances(prometheus: String, query: String) async throws -> [String] {
-        var components = URLComponents(url: Self.url(prometheus, path: "/api/v1/query"), resolvingAgainstBaseURL: false)!
+        var components = URLComponents(
+            url: Self.url(prometheus, path: "/api/v1/query"),
+            resolvingAgainstBaseURL: false
+        )!
         components.queryItems = [URLQueryItem(name: "query", value: query)]
         let data = try await get(components.url!)
         let answer = try JSONDecoder().decode(PrometheusAnswer.self, from: data)

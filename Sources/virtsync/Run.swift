@@ -6,7 +6,10 @@ extension Virtsync {
     /// verbs stay free of libgit2, libsystemd and the HTTP server. `--once` reconciles once and exits like
     /// plan (0 in sync or applied, 2 drift left unrepaired, 1 error).
     struct Run: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the agent: track a git repository and keep this host in sync.")
+        static let configuration = CommandConfiguration(
+            commandName: "run",
+            abstract: "Run the agent: track a git repository and keep this host in sync."
+        )
 
         @Option(help: "The agent's config file.")
         var config = "/etc/virtsync/config.yaml"

@@ -4,7 +4,10 @@ import VirtsyncReport
 extension Virtsync {
     /// `virtsync status`: the agent's status file, for people or as JSON.
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "status", abstract: "Show what the agent last did and each object's state.")
+        static let configuration = CommandConfiguration(
+            commandName: "status",
+            abstract: "Show what the agent last did and each object's state."
+        )
 
         @Option(help: "Directory of the agent's status file.")
         var stateDir = "/var/lib/virtsync"

@@ -4,7 +4,10 @@ import VirtsyncManifest
 extension Virtsync {
     /// `virtsync validate PATH...`: manifests only, no host; exit 1 on any error.
     struct Validate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check manifests without touching libvirt.")
+        static let configuration = CommandConfiguration(
+            commandName: "validate",
+            abstract: "Check manifests without touching libvirt."
+        )
 
         @OptionGroup var manifests: ManifestOptions
 

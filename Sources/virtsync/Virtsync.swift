@@ -10,5 +10,8 @@ struct Virtsync: AsyncParsableCommand {
         commandName: "virtsync",
         abstract: "GitOps for libvirt: validate, plan and apply manifests of networks, pools, volumes and VMs.",
         version: BuildInfo.description,
-        subcommands: [Validate.self, Plan.self, Apply.self, Check.self, Export.self, Run.self, Status.self, Preview.self])
+        subcommands: [
+            Validate.self, Plan.self, Apply.self, Check.self, Export.self, Run.self, Status.self, Preview.self,
+        ]
+    )
 }

@@ -12,12 +12,22 @@ enum CLI {
     }
 
     /// Runs `arguments` and expects `status`, and the whole transcript to equal `goldens/NAME.txt`.
-    static func expect(_ arguments: [String], status: Int32, golden name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expect(
+        _ arguments: [String],
+        status: Int32,
+        golden name: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let result = try run(arguments)
-        #expect(result.status == status, "virtsync \(arguments.joined(separator: " ")): \(result.error)", sourceLocation: sourceLocation)
+        #expect(
+            result.status == status,
+            "virtsync \(arguments.joined(separator: " ")): \(result.error)",
+            sourceLocation: sourceLocation
+        )
         // A temporary state directory's path differs per run: the transcript says STATE_DIR.
         let shown = arguments.map { $0.hasPrefix(scratchPrefix) ? "STATE_DIR" : $0 }
-        let transcript = "$ virtsync \(shown.joined(separator: " "))\n== exit \(result.status)\n== stdout\n\(result.output)== stderr\n\(result.error)"
+        let transcript =
+            "$ virtsync \(shown.joined(separator: " "))\n== exit \(result.status)\n== stdout\n\(result.output)== stderr\n\(result.error)"
         let mismatch = Golden.mismatch(transcript, golden: fixtures.appendingPathComponent("goldens/\(name).txt"))
         #expect(mismatch == nil, "\(mismatch ?? "")", sourceLocation: sourceLocation)
     }

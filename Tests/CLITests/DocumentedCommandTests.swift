@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import virtsync
 
 /// Every `virtsync` command line the README and docs/ show in a code block is one the command line
@@ -17,7 +18,10 @@ struct DocumentedCommandTests {
             } catch {
                 // `--version` and `--help` end parsing by design (a clean exit), not by an error.
                 let message = Virtsync.message(for: error)
-                #expect(Virtsync.exitCode(for: error).rawValue == 0, "\(page): virtsync \(words.joined(separator: " ")): \(message)")
+                #expect(
+                    Virtsync.exitCode(for: error).rawValue == 0,
+                    "\(page): virtsync \(words.joined(separator: " ")): \(message)"
+                )
             }
         }
     }
@@ -25,7 +29,8 @@ struct DocumentedCommandTests {
     /// (page, arguments) of each `virtsync …` line in a fenced block; synopsis lines (with `[`, `(` or
     /// `...`) are the reference's own grammar, not commands, and are left out.
     static func documentedCommands() throws -> [(String, [String])] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let docs = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)
             .filter { $0.hasSuffix(".md") }.map { "docs/" + $0 }
         var commands: [(String, [String])] = []
@@ -64,7 +69,9 @@ struct DocumentedCommandTests {
         if text.hasPrefix("$ ") { text.removeFirst(2) }
         guard text.hasPrefix("virtsync ") else { return nil }
         if let comment = text.range(of: " #") { text = String(text[..<comment.lowerBound]) }
-        guard !text.contains("["), !text.contains("..."), !text.contains(" | "), !text.contains("(--") else { return nil }
+        guard !text.contains("["), !text.contains("..."), !text.contains(" | "), !text.contains("(--") else {
+            return nil
+        }
         text = text.replacingOccurrences(of: #"\$\{\{[^}]*\}\}"#, with: "placeholder", options: .regularExpression)
         text = text.replacingOccurrences(of: #"\$\([^)]*\)"#, with: "/tmp/placeholder", options: .regularExpression)
         if let redirection = text.range(of: " > ") { text = String(text[..<redirection.lowerBound]) }

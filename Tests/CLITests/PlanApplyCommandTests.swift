@@ -12,7 +12,11 @@ struct PlanApplyCommandTests {
 
     @Test("plan --output json: the same plan as JSON, exit 2")
     func planJSON() throws {
-        try CLI.expect(["plan", "--state-dir", try CLI.stateDirectory(), "--output", "json", "manifests"], status: 2, golden: "plan-json")
+        try CLI.expect(
+            ["plan", "--state-dir", try CLI.stateDirectory(), "--output", "json", "manifests"],
+            status: 2,
+            golden: "plan-json"
+        )
     }
 
     @Test("plan of invalid manifests: the errors, exit 1, nothing planned")
@@ -27,16 +31,28 @@ struct PlanApplyCommandTests {
 
     @Test("plan --adopt of what export wrote: taken over and in sync, exit 0")
     func planInSync() throws {
-        try CLI.expect(["plan", "--adopt", "--state-dir", try CLI.stateDirectory(), "host"], status: 0, golden: "plan-in-sync")
+        try CLI.expect(
+            ["plan", "--adopt", "--state-dir", try CLI.stateDirectory(), "host"],
+            status: 0,
+            golden: "plan-in-sync"
+        )
     }
 
     @Test("apply of invalid manifests: the errors, exit 1, nothing applied")
     func applyInvalid() throws {
-        try CLI.expect(["apply", "--state-dir", try CLI.stateDirectory(), "invalid"], status: 1, golden: "apply-invalid")
+        try CLI.expect(
+            ["apply", "--state-dir", try CLI.stateDirectory(), "invalid"],
+            status: 1,
+            golden: "apply-invalid"
+        )
     }
 
     @Test("apply --verify: each step applied, then in sync, exit 0")
     func apply() throws {
-        try CLI.expect(["apply", "--verify", "--state-dir", try CLI.stateDirectory(), "manifests"], status: 0, golden: "apply-verify")
+        try CLI.expect(
+            ["apply", "--verify", "--state-dir", try CLI.stateDirectory(), "manifests"],
+            status: 0,
+            golden: "apply-verify"
+        )
     }
 }

@@ -22,7 +22,8 @@ struct DecompressorTests {
     @Test("decodes concatenated streams as one", arguments: [CompressionFormat.xz, .gzip, .bzip2])
     func concatenated(format: CompressionFormat) throws {
         let directory = try TemporaryDirectory()
-        let first = Self.sample(bytes: 1000), second = Data("second part".utf8)
+        let first = Self.sample(bytes: 1000)
+        let second = Data("second part".utf8)
         let a = try Data(contentsOf: directory.compress(first, with: Self.tool(format), name: "a"))
         let b = try Data(contentsOf: directory.compress(second, with: Self.tool(format), name: "b"))
         let joined = directory.url.appendingPathComponent("joined")
@@ -56,6 +57,10 @@ struct DecompressorTests {
     /// Compressible but not trivial: a counter pattern with some noise.
     static func sample(bytes: Int) -> Data {
         var generator = SystemRandomNumberGenerator()
-        return Data((0..<bytes).map { index in index % 97 == 0 ? UInt8.random(in: 0...255, using: &generator) : UInt8(index % 251) })
+        return Data(
+            (0..<bytes).map { index in
+                index % 97 == 0 ? UInt8.random(in: 0...255, using: &generator) : UInt8(index % 251)
+            }
+        )
     }
 }

@@ -12,7 +12,9 @@ struct CloudExampleDocsTests {
         try #require(blocks.count == 1, "one cloud-image how-to block in docs/manifests.md")
         // A fenced block loses its last newline, which the user-data at its end keeps in the file.
         let shown = ManifestLoader.load([ManifestFile(path: "docs/manifests.md", text: blocks[0] + "\n")])
-        let files = try ["pool.yaml", "vm.yaml"].map { ManifestFile(path: "manifests/cloud/\($0)", text: try Repository.text("manifests/cloud/\($0)")) }
+        let files = try ["pool.yaml", "vm.yaml"].map {
+            ManifestFile(path: "manifests/cloud/\($0)", text: try Repository.text("manifests/cloud/\($0)"))
+        }
         let kept = ManifestLoader.load(files)
         #expect(shown.diagnostics.isEmpty && kept.diagnostics.isEmpty, "\(shown.diagnostics) \(kept.diagnostics)")
         #expect(shown.manifests.map(\.metadata) == kept.manifests.map(\.metadata))

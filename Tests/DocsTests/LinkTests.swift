@@ -16,7 +16,10 @@ struct LinkTests {
             #expect(FileManager.default.fileExists(atPath: target), "\(page): link \(link): no file \(file)")
             if parts.count == 2, file.hasSuffix(".md"), FileManager.default.fileExists(atPath: target) {
                 let anchors = Self.anchors(in: try Repository.text(file))
-                #expect(anchors.contains(String(parts[1])), "\(page): link \(link): \(file) has no heading #\(parts[1])")
+                #expect(
+                    anchors.contains(String(parts[1])),
+                    "\(page): link \(link): \(file) has no heading #\(parts[1])"
+                )
             }
         }
     }
@@ -47,7 +50,9 @@ struct LinkTests {
             if line.hasPrefix("```") { inCode.toggle() }
             guard !inCode, line.hasPrefix("#") else { continue }
             let title = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
-            let kept = title.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || "-_ ".unicodeScalars.contains($0) }
+            let kept = title.unicodeScalars.filter {
+                CharacterSet.alphanumerics.contains($0) || "-_ ".unicodeScalars.contains($0)
+            }
             anchors.insert(String(String.UnicodeScalarView(kept)).replacingOccurrences(of: " ", with: "-"))
         }
         return anchors

@@ -15,9 +15,11 @@ struct ReadmeExampleTests {
         #expect(readme.diagnostics.isEmpty, "\(readme.diagnostics)")
 
         let names = ["network.yaml", "pool.yaml", "vm.yaml"]
-        let runnable = ManifestLoader.load(try names.map { name in
-            ManifestFile(path: name, text: try Repository.text("manifests/runnable/\(name)"))
-        })
+        let runnable = ManifestLoader.load(
+            try names.map { name in
+                ManifestFile(path: name, text: try Repository.text("manifests/runnable/\(name)"))
+            }
+        )
         try #require(runnable.diagnostics.isEmpty)
         #expect(readme.manifests.count == runnable.manifests.count)
         for (shown, kept) in zip(readme.manifests, runnable.manifests) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Git
 
 @Suite("known_hosts checks for SSH host keys")
@@ -34,8 +35,10 @@ struct KnownHostsTests {
         let error = #expect(throws: GitError.self) {
             try hosts.check(host: "git.example.org", port: 22, key: ed25519, path: "/etc/kh")
         }
-        #expect(error?.message == "git.example.org has no ssh-ed25519 host key in /etc/kh: add it "
-            + "(ssh-keyscan -t ssh-ed25519 git.example.org >> /etc/kh) after checking its fingerprint")
+        #expect(
+            error?.message == "git.example.org has no ssh-ed25519 host key in /etc/kh: add it "
+                + "(ssh-keyscan -t ssh-ed25519 git.example.org >> /etc/kh) after checking its fingerprint"
+        )
         #expect(error?.code == .certificate)
     }
 
@@ -57,7 +60,8 @@ struct KnownHostsTests {
 
     @Test("a key marked @revoked is refused even when also listed")
     func revokedKeyIsRefused() {
-        let text = Self.line("git.example.org", "ssh-ed25519", 1) + "\n"
+        let text =
+            Self.line("git.example.org", "ssh-ed25519", 1) + "\n"
             + Self.line("git.example.org", "ssh-ed25519", 1, marker: "@revoked")
         #expect(KnownHosts(text: text).verdict(name: "git.example.org", key: ed25519) == .revoked)
     }

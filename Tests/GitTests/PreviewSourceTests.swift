@@ -7,7 +7,9 @@ import VirtsyncSource
 
 @Suite("preview refs fetched into a bare repository of their own")
 struct PreviewSourceTests {
-    @Test("pull-request refs are listed with their commits, exported without touching the clone, and dropped once deleted")
+    @Test(
+        "pull-request refs are listed with their commits, exported without touching the clone, and dropped once deleted"
+    )
     func pullRequestRefs() async throws {
         let temp = try TemporaryDirectory()
         defer { temp.remove() }
@@ -24,8 +26,15 @@ struct PreviewSourceTests {
         defer { daemon.stop() }
 
         let previews = GitPreviewSource(
-            url: daemon.url("source"), globs: ["refs/pull/*/head", "refs/heads/preview/*"], cacheDirectory: temp.path("cache"))
-        #expect(try await previews.refs() == ["refs/pull/1/head": pull, "refs/pull/12/head": pull, "refs/heads/preview/x": pull])
+            url: daemon.url("source"),
+            globs: ["refs/pull/*/head", "refs/heads/preview/*"],
+            cacheDirectory: temp.path("cache")
+        )
+        #expect(
+            try await previews.refs() == [
+                "refs/pull/1/head": pull, "refs/pull/12/head": pull, "refs/heads/preview/x": pull,
+            ]
+        )
 
         let snapshot = try await previews.snapshot(ref: "refs/pull/1/head", revision: pull)
         #expect(snapshot.revision == pull)

@@ -30,7 +30,10 @@ struct ResolveTests {
         let error = #expect(throws: GitError.self) { try clone.resolve(ref: "nope") }
 
         #expect(error?.isNotFound == true)
-        #expect(error?.message == "no branch, tag or commit named 'nope' (looked for refs/remotes/origin/nope, refs/tags/nope)")
+        #expect(
+            error?.message
+                == "no branch, tag or commit named 'nope' (looked for refs/remotes/origin/nope, refs/tags/nope)"
+        )
     }
 
     @Test("object ids accept 40 hex digits only and print lowercase")

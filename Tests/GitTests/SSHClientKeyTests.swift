@@ -17,9 +17,16 @@ struct SSHClientKeyTests {
         let stranger = try SSHKeyPair(in: temp, name: "stranger_key")
         let server = try SSHServer(authorizedKey: authorised)
         defer { server.stop() }
-        let options = FetchOptions(credentials: .sshKey(SSHKey(
-            username: "root", privateKeyPath: stranger.privateKeyPath, publicKeyPath: stranger.publicKeyPath,
-            knownHostsPath: try temp.knownHosts(server.knownHostsLine))))
+        let options = FetchOptions(
+            credentials: .sshKey(
+                SSHKey(
+                    username: "root",
+                    privateKeyPath: stranger.privateKeyPath,
+                    publicKeyPath: stranger.publicKeyPath,
+                    knownHostsPath: try temp.knownHosts(server.knownHostsLine)
+                )
+            )
+        )
 
         let error = #expect(throws: GitError.self) {
             try GitRepository.clone(url: server.url(bare), to: temp.path("clone"), options: options)

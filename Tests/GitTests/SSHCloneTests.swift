@@ -16,9 +16,16 @@ struct SSHCloneTests {
         let client = try SSHKeyPair(in: temp, name: "deploy_key")
         let server = try SSHServer(authorizedKey: client)
         defer { server.stop() }
-        let options = FetchOptions(credentials: .sshKey(SSHKey(
-            username: "root", privateKeyPath: client.privateKeyPath, publicKeyPath: client.publicKeyPath,
-            knownHostsPath: try temp.knownHosts(server.knownHostsLine))))
+        let options = FetchOptions(
+            credentials: .sshKey(
+                SSHKey(
+                    username: "root",
+                    privateKeyPath: client.privateKeyPath,
+                    publicKeyPath: client.publicKeyPath,
+                    knownHostsPath: try temp.knownHosts(server.knownHostsLine)
+                )
+            )
+        )
 
         let clone = try GitRepository.clone(url: server.url(bare), to: temp.path("clone"), options: options)
         #expect(clone.head()?.hex == first, "sshd log: \(server.log)")

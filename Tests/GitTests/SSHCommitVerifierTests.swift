@@ -24,7 +24,10 @@ struct SSHCommitVerifierTests {
             unsigned = try #require(ObjectID(hex: source.commit("a.yaml", "a")))
             byAlice = try #require(ObjectID(hex: source.commit("a.yaml", "b", signedWith: alice)))
             byMallory = try #require(ObjectID(hex: source.commit("a.yaml", "c", signedWith: mallory)))
-            allowedSigners = try SSHSigner.allowedSigners([("alice@example.invalid", alice)], at: temp.path("allowed_signers"))
+            allowedSigners = try SSHSigner.allowedSigners(
+                [("alice@example.invalid", alice)],
+                at: temp.path("allowed_signers")
+            )
             clone = try GitRepository.clone(url: source.fileURL, to: temp.path("clone"))
         }
     }
@@ -44,7 +47,9 @@ struct SSHCommitVerifierTests {
         defer { fixture.temp.remove() }
         let verifier = CommitVerifier(allowedSigners: fixture.allowedSigners)
 
-        let error = #expect(throws: SignatureError.self) { try verifier.verify(repository: fixture.clone, commit: fixture.unsigned) }
+        let error = #expect(throws: SignatureError.self) {
+            try verifier.verify(repository: fixture.clone, commit: fixture.unsigned)
+        }
         #expect(error?.reason == .unsigned)
         #expect(error?.description.contains(fixture.unsigned.hex) == true)
     }
@@ -55,7 +60,9 @@ struct SSHCommitVerifierTests {
         defer { fixture.temp.remove() }
         let verifier = CommitVerifier(allowedSigners: fixture.allowedSigners)
 
-        let error = #expect(throws: SignatureError.self) { try verifier.verify(repository: fixture.clone, commit: fixture.byMallory) }
+        let error = #expect(throws: SignatureError.self) {
+            try verifier.verify(repository: fixture.clone, commit: fixture.byMallory)
+        }
         guard case .rejected(let tool, _) = error?.reason else {
             Issue.record("expected a rejection, got \(String(describing: error))")
             return
@@ -70,7 +77,9 @@ struct SSHCommitVerifierTests {
         defer { fixture.temp.remove() }
         let verifier = CommitVerifier(gpgKeyring: fixture.temp.path("no-such-keyring"))
 
-        let error = #expect(throws: SignatureError.self) { try verifier.verify(repository: fixture.clone, commit: fixture.byAlice) }
+        let error = #expect(throws: SignatureError.self) {
+            try verifier.verify(repository: fixture.clone, commit: fixture.byAlice)
+        }
         #expect(error?.reason == .notConfigured(format: "SSH"))
     }
 
@@ -78,9 +87,14 @@ struct SSHCommitVerifierTests {
     func missingToolFails() throws {
         let fixture = try Fixture()
         defer { fixture.temp.remove() }
-        let verifier = CommitVerifier(allowedSigners: fixture.allowedSigners, sshKeygenPath: fixture.temp.path("no-ssh-keygen"))
+        let verifier = CommitVerifier(
+            allowedSigners: fixture.allowedSigners,
+            sshKeygenPath: fixture.temp.path("no-ssh-keygen")
+        )
 
-        let error = #expect(throws: SignatureError.self) { try verifier.verify(repository: fixture.clone, commit: fixture.byAlice) }
+        let error = #expect(throws: SignatureError.self) {
+            try verifier.verify(repository: fixture.clone, commit: fixture.byAlice)
+        }
         guard case .failed(let message) = error?.reason else {
             Issue.record("expected a failed check, got \(String(describing: error))")
             return

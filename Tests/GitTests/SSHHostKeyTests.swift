@@ -18,8 +18,15 @@ struct SSHHostKeyTests {
         let server = try SSHServer(authorizedKey: client)
         let knownHostsPath = temp.path("known_hosts")
         try lines(server).map { $0 + "\n" }.joined().write(toFile: knownHostsPath, atomically: true, encoding: .utf8)
-        let options = FetchOptions(credentials: .sshKey(SSHKey(
-            username: "root", privateKeyPath: client.privateKeyPath, knownHostsPath: knownHostsPath)))
+        let options = FetchOptions(
+            credentials: .sshKey(
+                SSHKey(
+                    username: "root",
+                    privateKeyPath: client.privateKeyPath,
+                    knownHostsPath: knownHostsPath
+                )
+            )
+        )
         let error = #expect(throws: GitError.self) {
             try GitRepository.clone(url: server.url(bare), to: temp.path("clone"), options: options)
         }
@@ -31,8 +38,10 @@ struct SSHHostKeyTests {
         let (error, server, path) = try cloneError { _ in [] }
         defer { server.stop() }
 
-        #expect(error?.message == "[127.0.0.1]:\(server.port) has no ssh-ed25519 host key in \(path): add it "
-            + "(ssh-keyscan -t ssh-ed25519 -p \(server.port) 127.0.0.1 >> \(path)) after checking its fingerprint")
+        #expect(
+            error?.message == "[127.0.0.1]:\(server.port) has no ssh-ed25519 host key in \(path): add it "
+                + "(ssh-keyscan -t ssh-ed25519 -p \(server.port) 127.0.0.1 >> \(path)) after checking its fingerprint"
+        )
         #expect(error?.code == .certificate)
         #expect(!server.log.contains("Accepted publickey"), "the key must not be offered to an untrusted server")
     }
@@ -45,8 +54,10 @@ struct SSHHostKeyTests {
         let (error, server, _) = try cloneError { server in ["[127.0.0.1]:\(server.port) \(impostor.publicKey)"] }
         defer { server.stop() }
 
-        #expect(error?.message.hasPrefix("the ssh-ed25519 host key of [127.0.0.1]:\(server.port) does not match") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.message.hasPrefix("the ssh-ed25519 host key of [127.0.0.1]:\(server.port) does not match") == true,
+            "\(String(describing: error))"
+        )
         #expect(error?.message.hasSuffix("the key was changed or someone is intercepting the connection") == true)
         #expect(error?.code == .certificate)
         #expect(!server.log.contains("Accepted publickey"))
@@ -57,7 +68,9 @@ struct SSHHostKeyTests {
         let (error, server, _) = try cloneError { server in ["127.0.0.1 \(server.hostKey.publicKey)"] }
         defer { server.stop() }
 
-        #expect(error?.message.hasPrefix("[127.0.0.1]:\(server.port) has no ssh-ed25519 host key") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.message.hasPrefix("[127.0.0.1]:\(server.port) has no ssh-ed25519 host key") == true,
+            "\(String(describing: error))"
+        )
     }
 }

@@ -14,10 +14,16 @@ struct SignedSourceTests {
         let alice = try SSHSigner(in: temp, name: "alice")
         let source = try SourceRepository(in: temp)
         let good = try source.commit("a.yaml", "good", signedWith: alice)
-        let allowedSigners = try SSHSigner.allowedSigners([("alice@example.invalid", alice)], at: temp.path("allowed_signers"))
+        let allowedSigners = try SSHSigner.allowedSigners(
+            [("alice@example.invalid", alice)],
+            at: temp.path("allowed_signers")
+        )
         let gitSource = GitSource(
-            url: source.fileURL, ref: "main", cacheDirectory: temp.path("cache"),
-            verifier: CommitVerifier(allowedSigners: allowedSigners))
+            url: source.fileURL,
+            ref: "main",
+            cacheDirectory: temp.path("cache"),
+            verifier: CommitVerifier(allowedSigners: allowedSigners)
+        )
 
         let first = try await gitSource.update()
         #expect(first.revision == good)
@@ -42,12 +48,18 @@ struct SignedSourceTests {
         let alice = try SSHSigner(in: temp, name: "alice")
         let source = try SourceRepository(in: temp)
         let unsigned = try #require(ObjectID(hex: source.commit("a.yaml", "unsigned")))
-        let allowedSigners = try SSHSigner.allowedSigners([("alice@example.invalid", alice)], at: temp.path("allowed_signers"))
+        let allowedSigners = try SSHSigner.allowedSigners(
+            [("alice@example.invalid", alice)],
+            at: temp.path("allowed_signers")
+        )
         _ = try await GitSource(url: source.fileURL, ref: "main", cacheDirectory: temp.path("cache")).update()
 
         let verified = GitSource(
-            url: source.fileURL, ref: "main", cacheDirectory: temp.path("cache"),
-            verifier: CommitVerifier(allowedSigners: allowedSigners))
+            url: source.fileURL,
+            ref: "main",
+            cacheDirectory: temp.path("cache"),
+            verifier: CommitVerifier(allowedSigners: allowedSigners)
+        )
         await #expect(throws: SignatureError(commit: unsigned, reason: .unsigned)) {
             try await verified.update()
         }

@@ -12,7 +12,11 @@ struct ISOImageTests {
         let userData = Array("#cloud-config\npassword: s3cret\n".utf8)
         let bytes = try ISOImage.make(
             volumeID: "cidata",
-            files: [.init(name: "user-data", contents: userData), .init(name: "meta-data", contents: Array("instance-id: a\n".utf8))])
+            files: [
+                .init(name: "user-data", contents: userData),
+                .init(name: "meta-data", contents: Array("instance-id: a\n".utf8)),
+            ]
+        )
         #expect(bytes.count % 2048 == 0)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-\(UUID().uuidString).iso")
         defer { try? FileManager.default.removeItem(at: path) }

@@ -11,15 +11,21 @@ struct XMLTreeReaderTests {
     static let cases: [(String, String)] = [
         ("plain", "<domain type='kvm'><name>a</name><memory unit='KiB'>2048</memory></domain>"),
         ("indented", "<domain>\n  <devices>\n    <disk type='file' device='disk'/>\n  </devices>\n</domain>\n"),
-        ("declaration and comments", "<?xml version='1.0'?>\n<!-- made by hand -->\n<network><!-- x --><name>n</name></network>"),
+        (
+            "declaration and comments",
+            "<?xml version='1.0'?>\n<!-- made by hand -->\n<network><!-- x --><name>n</name></network>"
+        ),
         ("attribute order", "<a z='1' b='2' m='3'/>"),
         ("entities", "<a note='&lt;&amp;&gt;&apos;&quot;'>&lt;tag&gt; &amp; &#x41;&#66;</a>"),
         ("CDATA joined with text", "<a>one <![CDATA[<two>]]> three</a>"),
-        ("namespaces", """
+        (
+            "namespaces",
+            """
             <domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>
               <qemu:commandline><qemu:arg value='-S'/></qemu:commandline>
             </domain>
-            """),
+            """
+        ),
         ("default namespace", "<metadata><app xmlns='urn:example' version='2'><x/></app></metadata>"),
         ("prefixed attribute", "<a xmlns:v='urn:v' v:key='1' key='2'/>"),
         ("mixed content", "<a>before<b/>after</a>"),
@@ -56,9 +62,12 @@ struct XMLTreeReaderTests {
         #expect(element.text == "expanded")
     }
 
-    @Test("malformed XML fails in both, with the same words", arguments: [
-        "<a><b></a>", "<a x='1' x='2'/>", "", "<a>", "<a/><b/>", "<a x=1/>", "<a>&undeclared;</a>",
-    ])
+    @Test(
+        "malformed XML fails in both, with the same words",
+        arguments: [
+            "<a><b></a>", "<a x='1' x='2'/>", "", "<a>", "<a/><b/>", "<a x=1/>", "<a>&undeclared;</a>",
+        ]
+    )
     func malformed(_ text: String) {
         let fast = Result { () throws(XMLParseError) in try XMLTreeReader.element(parsing: text) }
         let slow = Result { () throws(XMLParseError) in try XElement(parsing: text) }
@@ -76,6 +85,7 @@ struct XMLTreeReaderTests {
     static func xmlFixtures() throws -> [String] {
         let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         let enumerator = try #require(FileManager.default.enumerator(atPath: tests.path))
-        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".xml") }.map { tests.path + "/" + $0 }.sorted()
+        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".xml") }.map { tests.path + "/" + $0 }
+            .sorted()
     }
 }

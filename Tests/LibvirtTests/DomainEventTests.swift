@@ -56,7 +56,9 @@ struct DomainEventTests {
         _ = try other.defineDomain(xml: edited)
 
         await log.wait(for: 2, about: name)
-        #expect(log.events(about: name) == [.domain(name: name, event: .defined), .domain(name: name, event: .updated)])
+        #expect(
+            log.events(about: name) == [.domain(name: name, event: .defined), .domain(name: name, event: .updated)]
+        )
     }
 
     @Test("setting a domain's metadata arrives as changed")
@@ -69,9 +71,15 @@ struct DomainEventTests {
         defer { cleanUp(name) { try domain.undefine() } }
 
         try domain.setMetadata(
-            "<owner repo='infra'/>", key: "vs", namespace: "https://virtsync.dev/test-events", affect: .config)
+            "<owner repo='infra'/>",
+            key: "vs",
+            namespace: "https://virtsync.dev/test-events",
+            affect: .config
+        )
 
         await log.wait(for: 2, about: name)
-        #expect(log.events(about: name) == [.domain(name: name, event: .defined), .domain(name: name, event: .changed)])
+        #expect(
+            log.events(about: name) == [.domain(name: name, event: .defined), .domain(name: name, event: .changed)]
+        )
     }
 }

@@ -15,7 +15,11 @@ struct DomainMetadataTests {
         #expect(try domain.metadata(namespace: namespace, affect: .config) == nil)
 
         try domain.setMetadata(
-            "<owner repo='infra' path='vms/web.yaml'/>", key: "vs", namespace: namespace, affect: .config)
+            "<owner repo='infra' path='vms/web.yaml'/>",
+            key: "vs",
+            namespace: namespace,
+            affect: .config
+        )
         let stored = try #require(try domain.metadata(namespace: namespace, affect: .config))
         #expect(stored.contains("repo=\"infra\""))
         #expect(stored.contains("path=\"vms/web.yaml\""))

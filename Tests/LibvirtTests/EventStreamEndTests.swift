@@ -1,5 +1,6 @@
-@testable import Libvirt
 import Testing
+
+@testable import Libvirt
 
 @Suite("Ending an event stream")
 struct EventStreamEndTests {

@@ -9,10 +9,13 @@ struct LibvirtErrorCodeTests {
     static let header = "/usr/include/libvirt/virterror.h"
 
     static let codes: [(String, LibvirtErrorCode)] = [
-        ("VIR_ERR_INTERNAL_ERROR", .internalError), ("VIR_ERR_NO_SUPPORT", .noSupport), ("VIR_ERR_NO_CONNECT", .noConnect),
+        ("VIR_ERR_INTERNAL_ERROR", .internalError), ("VIR_ERR_NO_SUPPORT", .noSupport),
+        ("VIR_ERR_NO_CONNECT", .noConnect),
         ("VIR_ERR_INVALID_ARG", .invalidArgument), ("VIR_ERR_OPERATION_FAILED", .operationFailed),
-        ("VIR_ERR_DOM_EXIST", .domainExists), ("VIR_ERR_XML_DETAIL", .xmlDetail), ("VIR_ERR_NETWORK_EXIST", .networkExists),
-        ("VIR_ERR_NO_DOMAIN", .noDomain), ("VIR_ERR_NO_NETWORK", .noNetwork), ("VIR_ERR_NO_STORAGE_POOL", .noStoragePool),
+        ("VIR_ERR_DOM_EXIST", .domainExists), ("VIR_ERR_XML_DETAIL", .xmlDetail),
+        ("VIR_ERR_NETWORK_EXIST", .networkExists),
+        ("VIR_ERR_NO_DOMAIN", .noDomain), ("VIR_ERR_NO_NETWORK", .noNetwork),
+        ("VIR_ERR_NO_STORAGE_POOL", .noStoragePool),
         ("VIR_ERR_NO_STORAGE_VOL", .noStorageVolume), ("VIR_ERR_OPERATION_INVALID", .operationInvalid),
         ("VIR_ERR_NO_DOMAIN_METADATA", .noDomainMetadata), ("VIR_ERR_STORAGE_VOL_EXIST", .storageVolumeExists),
         ("VIR_ERR_XML_INVALID_SCHEMA", .xmlInvalidSchema),
@@ -24,7 +27,9 @@ struct LibvirtErrorCodeTests {
         for (name, code) in Self.codes {
             #expect(numbers[name] == code.rawValue, "\(name)")
         }
-        for (name, domain) in [("VIR_FROM_QEMU", LibvirtErrorDomain.qemu), ("VIR_FROM_STORAGE", .storage), ("VIR_FROM_EVENT", .event)] {
+        for (name, domain) in [
+            ("VIR_FROM_QEMU", LibvirtErrorDomain.qemu), ("VIR_FROM_STORAGE", .storage), ("VIR_FROM_EVENT", .event),
+        ] {
             #expect(numbers[name] == domain.rawValue, "\(name)")
         }
     }

@@ -15,7 +15,10 @@ struct LibvirtErrorTests {
         #expect(error.code == .xmlInvalidSchema)
         #expect(error.message.contains("frobnicate"))
         #expect(!error.isNotFound)
-        #expect(error.description == "\(error.message) (virDomainDefineXMLFlags, code \(LibvirtErrorCode.xmlInvalidSchema.rawValue), domain \(error.domain.rawValue))")
+        #expect(
+            error.description
+                == "\(error.message) (virDomainDefineXMLFlags, code \(LibvirtErrorCode.xmlInvalidSchema.rawValue), domain \(error.domain.rawValue))"
+        )
         #expect(try connection.lookupDomain(name: name) == nil)
     }
 

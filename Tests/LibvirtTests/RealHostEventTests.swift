@@ -20,14 +20,17 @@ struct RealHostEventTests {
         defer { log.stop() }
         let name = uniqueName("evvirsh")
         defer { cleanUp(name) { try connection.lookupDomain(name: name)?.undefine() } }
-        let file = try writeTemporary(name, """
+        let file = try writeTemporary(
+            name,
+            """
             <domain type='qemu'>
               <name>\(name)</name>
               <memory unit='KiB'>32768</memory>
               <vcpu>1</vcpu>
               <os><type arch='x86_64'>hvm</type></os>
             </domain>
-            """)
+            """
+        )
         defer { try? FileManager.default.removeItem(atPath: file) }
 
         try await expectSeen(["define", file], .domain(name: name, event: .defined), in: log, count: 1)
@@ -53,7 +56,10 @@ struct RealHostEventTests {
     /// deadline after virsh exits, and prints how long it took from virsh's launch and from its
     /// exit (negative when the event arrived before the exit was seen).
     private func expectSeen(
-        _ arguments: [String], _ event: LibvirtEvent, in log: EventLog, count: Int
+        _ arguments: [String],
+        _ event: LibvirtEvent,
+        in log: EventLog,
+        count: Int
     ) async throws {
         let name = try #require(event.objectName)
         let launch = ContinuousClock.now
@@ -64,7 +70,8 @@ struct RealHostEventTests {
         // The edit is done when virsh exits; before that, virsh's own start-up (and a busy
         // libvirtd) count, which are no part of event delivery.
         #expect(entry.arrival - exit < eventDeadline)
-        let sinceLaunch = format(entry.arrival - launch), sinceExit = format(entry.arrival - exit)
+        let sinceLaunch = format(entry.arrival - launch)
+        let sinceExit = format(entry.arrival - exit)
         print("event latency \(event): \(sinceLaunch) from virsh launch, \(sinceExit) from its exit")
     }
 

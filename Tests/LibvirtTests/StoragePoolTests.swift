@@ -50,7 +50,10 @@ struct StoragePoolTests {
 
         try grow(volume, to: 2 << 20)
 
-        let clone = try pool.createVolume(xml: volumeXML(name: "clone.img", bytes: volume.info().capacity), from: volume)
+        let clone = try pool.createVolume(
+            xml: volumeXML(name: "clone.img", bytes: volume.info().capacity),
+            from: volume
+        )
         #expect(try pool.listVolumes().map(\.name).sorted() == ["clone.img", "disk.img"])
         #expect(try connection.lookupVolume(path: clone.path)?.key == clone.key)
         try clone.delete()

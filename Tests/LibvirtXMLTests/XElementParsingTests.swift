@@ -5,13 +5,15 @@ import Testing
 struct XElementParsingTests {
     @Test("a domain document becomes elements, attributes and trimmed text")
     func parsesDomain() throws {
-        let domain = try XElement(parsing: """
-            <domain type='kvm'>
-              <name>myvm</name>
-              <memory unit='KiB'>2097152</memory>
-              <os><type arch='x86_64' machine='pc-i440fx-2.11'>hvm</type><boot dev='hd'/></os>
-            </domain>
-            """)
+        let domain = try XElement(
+            parsing: """
+                <domain type='kvm'>
+                  <name>myvm</name>
+                  <memory unit='KiB'>2097152</memory>
+                  <os><type arch='x86_64' machine='pc-i440fx-2.11'>hvm</type><boot dev='hd'/></os>
+                </domain>
+                """
+        )
         #expect(domain.name == "domain")
         #expect(domain[attribute: "type"] == "kvm")
         #expect(domain.child("name")?.text == "myvm")
@@ -32,9 +34,11 @@ struct XElementParsingTests {
 
     @Test("namespaced metadata keeps its prefix and xmlns attribute")
     func keepsNamespacePrefixes() throws {
-        let domain = try XElement(parsing: """
-            <domain><metadata><vs:managed xmlns:vs="https://virtsync.io/xmlns/domain/1"/></metadata></domain>
-            """)
+        let domain = try XElement(
+            parsing: """
+                <domain><metadata><vs:managed xmlns:vs="https://virtsync.io/xmlns/domain/1"/></metadata></domain>
+                """
+        )
         let mark = domain.descendant("metadata/vs:managed")
         #expect(mark?[attribute: "xmlns:vs"] == "https://virtsync.io/xmlns/domain/1")
     }

@@ -9,15 +9,18 @@ struct XElementPrintingTests {
         network.append(
             XElement("name", text: "default"),
             XElement("bridge", ["name": "virbr0", "stp": "on", "delay": "0"]),
-            XElement("mtu", ["size": nil]))
-        #expect(network.xmlString() == """
-            <network>
-              <name>default</name>
-              <bridge name='virbr0' stp='on' delay='0'/>
-              <mtu/>
-            </network>
+            XElement("mtu", ["size": nil])
+        )
+        #expect(
+            network.xmlString() == """
+                <network>
+                  <name>default</name>
+                  <bridge name='virbr0' stp='on' delay='0'/>
+                  <mtu/>
+                </network>
 
-            """)
+                """
+        )
     }
 
     @Test("text and attribute values are escaped and read back unchanged")

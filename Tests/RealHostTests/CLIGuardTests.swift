@@ -36,30 +36,47 @@ extension RealHost {
         /// `virtsync apply --prune` on the fixture's manifests, stdin not a terminal.
         static func cli(_ host: HostFixture, _ arguments: [String]) -> Shell.Result {
             let binary = (try? AgentProcess.binary().path) ?? "virtsync"
-            return Shell.run([binary, "apply", "--prune", "--connect", RealHost.uri, "--state-dir", host.stateDirectory.path,
-                              host.manifestDirectory.path] + arguments)
+            return Shell.run(
+                [
+                    binary, "apply", "--prune", "--connect", RealHost.uri, "--state-dir", host.stateDirectory.path,
+                    host.manifestDirectory.path,
+                ] + arguments
+            )
         }
 
         /// The same on a terminal (a pseudo-terminal from `script`), answering `answer` to the prompt.
         static func cliOnTerminal(_ host: HostFixture, _ arguments: [String], answer: String) -> Shell.Result {
             let binary = (try? AgentProcess.binary().path) ?? "virtsync"
-            let command = ([binary, "apply", "--prune", "--connect", RealHost.uri, "--state-dir", host.stateDirectory.path,
-                            host.manifestDirectory.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+            let command =
+                ([
+                    binary, "apply", "--prune", "--connect", RealHost.uri, "--state-dir", host.stateDirectory.path,
+                    host.manifestDirectory.path,
+                ] + arguments).map { "'\($0)'" }.joined(separator: " ")
             return Shell.run(["sh", "-c", "printf '\(answer)\\n' | script -qec \"\(command)\" /dev/null"])
         }
 
         /// Base names of the fixture's domains that exist.
         static func defined(_ host: HostFixture) -> Set<String> {
-            Set(Shell.lines(Shell.virsh("list", "--all", "--name")).filter { $0.hasPrefix(host.prefix) }.map { String($0.dropFirst(host.prefix.count)) })
+            Set(
+                Shell.lines(Shell.virsh("list", "--all", "--name")).filter { $0.hasPrefix(host.prefix) }.map {
+                    String($0.dropFirst(host.prefix.count))
+                }
+            )
         }
 
         @Test("an empty selection (the --host-name forgotten) is refused and destroys nothing")
         func emptySelectionRefused() throws {
             try RealHost.withHost { host in
                 try Self.setUp(host)
-                let result = Self.cli(host, ["--host-name", "\(host.prefix)other", "--yes", "--max-destroy-share", "1"])
+                let result = Self.cli(
+                    host,
+                    ["--host-name", "\(host.prefix)other", "--yes", "--max-destroy-share", "1"]
+                )
                 #expect(result.status == 1)
-                #expect(result.error.contains("no manifests select this host ('\(host.prefix)other')"), "\(result.error)")
+                #expect(
+                    result.error.contains("no manifests select this host ('\(host.prefix)other')"),
+                    "\(result.error)"
+                )
                 #expect(Self.defined(host) == Set(Self.names))
             }
         }
@@ -68,14 +85,27 @@ extension RealHost {
         func destroyShare() throws {
             try RealHost.withHost { host in
                 try Self.setUp(host)
-                for base in ["c", "d"] { try FileManager.default.removeItem(at: host.manifestDirectory.appendingPathComponent("\(base).yaml")) }
+                for base in ["c", "d"] {
+                    try FileManager.default.removeItem(
+                        at: host.manifestDirectory.appendingPathComponent("\(base).yaml")
+                    )
+                }
                 let refused = Self.cli(host, ["--host-name", "\(host.prefix)kvm01", "--yes"])
                 #expect(refused.status == 1)
-                #expect(refused.error.contains("it would destroy 2 of 4 managed objects, more than the allowed share 0.3"), "\(refused.error)")
+                #expect(
+                    refused.error.contains("it would destroy 2 of 4 managed objects, more than the allowed share 0.3"),
+                    "\(refused.error)"
+                )
                 #expect(Self.defined(host) == Set(Self.names))
-                let tooLow = Self.cli(host, ["--host-name", "\(host.prefix)kvm01", "--yes", "--max-destroy-share", "0.4"])
+                let tooLow = Self.cli(
+                    host,
+                    ["--host-name", "\(host.prefix)kvm01", "--yes", "--max-destroy-share", "0.4"]
+                )
                 #expect(tooLow.status == 1 && Self.defined(host) == Set(Self.names))
-                let allowed = Self.cli(host, ["--host-name", "\(host.prefix)kvm01", "--yes", "--max-destroy-share", "0.5"])
+                let allowed = Self.cli(
+                    host,
+                    ["--host-name", "\(host.prefix)kvm01", "--yes", "--max-destroy-share", "0.5"]
+                )
                 #expect(allowed.status == 0, "\(allowed.error)")
                 #expect(Self.defined(host) == ["a", "b"])
                 #expect(Self.cli(host, ["--max-destroy-share", "1.5"]).status != 0, "a share above 1 is a usage error")
@@ -89,7 +119,10 @@ extension RealHost {
                 try FileManager.default.removeItem(at: host.manifestDirectory.appendingPathComponent("d.yaml"))
                 let result = Self.cli(host, ["--host-name", "\(host.prefix)kvm01"])
                 #expect(result.status == 0, "\(result.error)")
-                #expect(result.error.contains("- Domain/\(host.name("d"))") || result.error.contains(host.name("d")), "\(result.error)")
+                #expect(
+                    result.error.contains("- Domain/\(host.name("d"))") || result.error.contains(host.name("d")),
+                    "\(result.error)"
+                )
                 #expect(result.error.contains("no terminal to confirm on"), "\(result.error)")
                 #expect(Self.defined(host) == ["a", "b", "c"])
             }
@@ -108,7 +141,11 @@ extension RealHost {
                 #expect(confirmed.succeeded, "\(confirmed.output)")
                 #expect(Self.defined(host) == ["a", "b", "c"])
                 try FileManager.default.removeItem(at: host.manifestDirectory.appendingPathComponent("c.yaml"))
-                let yes = Self.cliOnTerminal(host, ["--host-name", "\(host.prefix)kvm01", "--yes", "--max-destroy-share", "0.5"], answer: "")
+                let yes = Self.cliOnTerminal(
+                    host,
+                    ["--host-name", "\(host.prefix)kvm01", "--yes", "--max-destroy-share", "0.5"],
+                    answer: ""
+                )
                 #expect(yes.succeeded && !yes.output.contains("Destroy them?"), "\(yes.output)")
                 #expect(Self.defined(host) == ["a", "b"])
             }

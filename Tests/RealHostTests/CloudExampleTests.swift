@@ -1,10 +1,10 @@
 import Crypto
 import Foundation
+import TestSupport
 import Testing
 import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncPlan
-import TestSupport
 
 extension RealHost {
     /// manifests/cloud as a newcomer would apply it, moved into the fixture's namespace: the image comes
@@ -12,7 +12,9 @@ extension RealHost {
     /// the network is the fixture's, and the domain runs under TCG with less memory.
     @Suite("The cloud-image example on a real host")
     struct CloudExampleTests {
-        @Test("manifests/cloud applies: the image lands and grows, the clone backs onto it, the seed is attached, the domain runs with its console and agent channel, and the plan is empty afterwards")
+        @Test(
+            "manifests/cloud applies: the image lands and grows, the clone backs onto it, the seed is attached, the domain runs with its console and agent channel, and the plan is empty afterwards"
+        )
         func cloudExampleApplies() throws {
             try RealHost.withHost { host in
                 let server = try ServerImage.make()
@@ -29,11 +31,24 @@ extension RealHost {
                 print("cloud example: first apply \(ContinuousClock.now - started)")
                 #expect(first.plan.steps.allSatisfy { $0.change == .create }, "\(describe(first.plan))")
                 let seed = host.name("vm-cidata.iso")
-                #expect(Set(Shell.volumes(pool: host.name("pool"))) == Set([host.name("ubuntu-24.04.qcow2"), host.name("vm.qcow2"), seed]))
+                #expect(
+                    Set(Shell.volumes(pool: host.name("pool")))
+                        == Set([host.name("ubuntu-24.04.qcow2"), host.name("vm.qcow2"), seed])
+                )
                 let base = try QemuImage.info("\(host.poolDirectory)/\(host.name("ubuntu-24.04.qcow2"))")
-                #expect(base.format == "qcow2" && base.virtualSize == 4 << 30, "the image grows to its capacity: \(base)")
-                let clone = Shell.run(["qemu-img", "info", "-U", "--output=json", "\(host.poolDirectory)/\(host.name("vm.qcow2"))"]).output
-                #expect(clone.contains("\"backing-filename\": \"\(host.poolDirectory)/\(host.name("ubuntu-24.04.qcow2"))\""), "\(clone)")
+                #expect(
+                    base.format == "qcow2" && base.virtualSize == 4 << 30,
+                    "the image grows to its capacity: \(base)"
+                )
+                let clone = Shell.run([
+                    "qemu-img", "info", "-U", "--output=json", "\(host.poolDirectory)/\(host.name("vm.qcow2"))",
+                ]).output
+                #expect(
+                    clone.contains(
+                        "\"backing-filename\": \"\(host.poolDirectory)/\(host.name("ubuntu-24.04.qcow2"))\""
+                    ),
+                    "\(clone)"
+                )
 
                 let vm = host.name("vm")
                 #expect(Shell.virsh("domstate", vm).output.contains("running"))

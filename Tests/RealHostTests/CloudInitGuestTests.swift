@@ -1,11 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 extension RealHost {
     @Suite("cloud-init on a real host: the tiny guest")
     struct CloudInitGuestTests {
-        @Test("the agent boots the tiny guest by direct kernel boot with a cidata seed: user-data on the serial, guest-ping answers, the address in the status file")
+        @Test(
+            "the agent boots the tiny guest by direct kernel boot with a cidata seed: user-data on the serial, guest-ping answers, the address in the status file"
+        )
         func tinyGuestReadsItsSeed() throws {
             try RealHost.withHost { host in
                 let started = ContinuousClock.now
@@ -14,10 +16,14 @@ extension RealHost {
                 let console = "\(host.poolDirectory)-boot/console.log"
                 let repository = try AgentRepository(host: host)
                 let secret = "hunter2-\(host.id)"
-                try repository.commit("a tiny guest with cloud-init", [
-                    "net.yaml": Self.network(host), "pool.yaml": AgentManifests.pool(host), "disk.yaml": Self.disk(host),
-                    "vm.yaml": Self.vm(host, files: files, console: console, secret: secret),
-                ])
+                try repository.commit(
+                    "a tiny guest with cloud-init",
+                    [
+                        "net.yaml": Self.network(host), "pool.yaml": AgentManifests.pool(host),
+                        "disk.yaml": Self.disk(host),
+                        "vm.yaml": Self.vm(host, files: files, console: console, secret: secret),
+                    ]
+                )
                 var options = AgentProcess.Options()
                 options.interval = "600s"
                 let agent = try AgentProcess(host: host, repository: repository, options: options)
@@ -29,9 +35,13 @@ extension RealHost {
                 let seen = Date()
                 let log = Self.read(console)
                 try #require(printed, "no user-data on the serial console: \(log.suffix(2000))\n\(agent.tail())")
-                print("cloud-init guest: user-data on the console \(ContinuousClock.now - started) after the test started; "
-                    + Self.bootTime(vm, seen: seen, console: log))
-                let userData = log.components(separatedBy: "tiny: user-data begin").last?.components(separatedBy: "tiny: user-data end").first
+                print(
+                    "cloud-init guest: user-data on the console \(ContinuousClock.now - started) after the test started; "
+                        + Self.bootTime(vm, seen: seen, console: log)
+                )
+                let userData = log.components(separatedBy: "tiny: user-data begin").last?.components(
+                    separatedBy: "tiny: user-data end"
+                ).first
                 #expect(userData?.contains("# vsrt marker \(host.id)") == true, "\(log.suffix(1000))")
 
                 let pinged = poll(timeout: .seconds(60), every: .seconds(1)) {
@@ -39,7 +49,9 @@ extension RealHost {
                 }
                 #expect(pinged, "the guest agent did not answer guest-ping: \(Self.read(console).suffix(800))")
 
-                let leased = poll(timeout: .seconds(90), every: .seconds(1)) { Self.read(console).contains("tiny: address") }
+                let leased = poll(timeout: .seconds(90), every: .seconds(1)) {
+                    Self.read(console).contains("tiny: address")
+                }
                 try #require(leased, "no DHCP address in the guest: \(Self.read(console).suffix(800))")
                 // A pass after the lease: the webhook triggers one without waiting for the interval.
                 var addresses: [[String: Any]] = []
@@ -51,9 +63,19 @@ extension RealHost {
                     return !addresses.isEmpty
                 }
                 #expect(reported, "no address in the status file: \(agent.tail())")
-                #expect(addresses.contains { ($0["address"] as? String)?.hasPrefix(host.subnet + ".") == true }, "\(addresses)")
-                let statusText = (try? String(contentsOf: agent.stateDirectory.appendingPathComponent("status.json"), encoding: .utf8)) ?? ""
-                #expect(!statusText.contains(secret) && !agent.tail(500).contains(secret), "the user-data's secret leaked into the status or log")
+                #expect(
+                    addresses.contains { ($0["address"] as? String)?.hasPrefix(host.subnet + ".") == true },
+                    "\(addresses)"
+                )
+                let statusText =
+                    (try? String(
+                        contentsOf: agent.stateDirectory.appendingPathComponent("status.json"),
+                        encoding: .utf8
+                    )) ?? ""
+                #expect(
+                    !statusText.contains(secret) && !agent.tail(500).contains(secret),
+                    "the user-data's secret leaked into the status or log"
+                )
                 print("cloud-init guest: whole test \(ContinuousClock.now - started)")
                 #expect(agent.stop() == 0)
             }
@@ -67,13 +89,19 @@ extension RealHost {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSSZ"
-            let start = log.components(separatedBy: ": starting up").first.flatMap { formatter.date(from: String($0.suffix(28))) }
-            let host = start.map { String(format: "%.2f s", seen.timeIntervalSince($0)) } ?? "unknown (no start in the domain's log)"
+            let start = log.components(separatedBy: ": starting up").first.flatMap {
+                formatter.date(from: String($0.suffix(28)))
+            }
+            let host =
+                start.map { String(format: "%.2f s", seen.timeIntervalSince($0)) }
+                ?? "unknown (no start in the domain's log)"
             let uptime = { (marker: String) in
-                console.components(separatedBy: marker).dropFirst().first?.split(separator: " ").first.map(String.init) ?? "?"
+                console.components(separatedBy: marker).dropFirst().first?.split(separator: " ").first.map(String.init)
+                    ?? "?"
             }
             let load = read("/proc/loadavg").split(separator: " ").prefix(3).joined(separator: " ")
-            return "boot: QEMU start to user-data on the console \(host); guest uptime at init \(uptime("tiny: booted, uptime ")) s, "
+            return
+                "boot: QEMU start to user-data on the console \(host); guest uptime at init \(uptime("tiny: booted, uptime ")) s, "
                 + "at user-data printed \(uptime("tiny: user-data printed, uptime ")) s; load average \(load)"
         }
 

@@ -17,12 +17,14 @@ extension RealHost {
             var memoryOfD0: Int
 
             func files(_ host: HostFixture) -> [String: String] {
-                var files = ["pool.yaml": """
+                var files = [
+                    "pool.yaml": """
                     apiVersion: virtsync/v1
                     kind: StoragePool
                     metadata: {name: \(host.name("pool"))}
                     spec: {type: dir, target: {path: \(host.poolDirectory)}}
-                    """]
+                    """
+                ]
                 for volume in volumes {
                     files["\(volume).yaml"] = """
                         apiVersion: virtsync/v1
@@ -59,7 +61,8 @@ extension RealHost {
             try RealHost.withHost { host in
                 let binary = try AgentProcess.binary().path
                 let other = host.name("other")
-                let otherXML = "<domain type='qemu'><name>\(other)</name><memory unit='MiB'>32</memory><os><type arch='x86_64'>hvm</type></os></domain>"
+                let otherXML =
+                    "<domain type='qemu'><name>\(other)</name><memory unit='MiB'>32</memory><os><type arch='x86_64'>hvm</type></os></domain>"
                 let otherFile = host.manifestDirectory.deletingLastPathComponent().appendingPathComponent("other.xml")
                 try otherXML.write(to: otherFile, atomically: true, encoding: .utf8)
                 try #require(Shell.virsh("define", otherFile.path).succeeded)
@@ -69,10 +72,16 @@ extension RealHost {
                 func run(_ verb: String, _ target: Target, output: URL? = nil) throws -> RunningChild {
                     let guards = verb == "apply" ? ["--max-destroy-share", "1"] : []
                     try? FileManager.default.removeItem(at: host.manifestDirectory)
-                    try? FileManager.default.createDirectory(at: host.manifestDirectory, withIntermediateDirectories: true)
+                    try? FileManager.default.createDirectory(
+                        at: host.manifestDirectory,
+                        withIntermediateDirectories: true
+                    )
                     for (name, text) in target.files(host) { try? host.write(name, text) }
-                    let arguments = [verb, "--prune"] + guards + ["--connect", RealHost.uri,
-                                     "--state-dir", host.stateDirectory.path, host.manifestDirectory.path]
+                    let arguments =
+                        [verb, "--prune"] + guards + [
+                            "--connect", RealHost.uri,
+                            "--state-dir", host.stateDirectory.path, host.manifestDirectory.path,
+                        ]
                     return try ChildProcess(binary, arguments).start(log: output)
                 }
                 func complete(_ verb: String, _ target: Target, output: URL? = nil) throws -> Int32 {
@@ -91,8 +100,18 @@ extension RealHost {
                     let phase = Phase.allCases[round % 3]
                     round += 1
                     switch phase {
-                    case .apply: target = Target(domains: Self.full.domains, volumes: Self.full.volumes, memoryOfD0: target.memoryOfD0)
-                    case .prune: target = Target(domains: Self.small.domains, volumes: Self.small.volumes, memoryOfD0: target.memoryOfD0)
+                    case .apply:
+                        target = Target(
+                            domains: Self.full.domains,
+                            volumes: Self.full.volumes,
+                            memoryOfD0: target.memoryOfD0
+                        )
+                    case .prune:
+                        target = Target(
+                            domains: Self.small.domains,
+                            volumes: Self.small.volumes,
+                            memoryOfD0: target.memoryOfD0
+                        )
                     case .restart: target.memoryOfD0 = target.memoryOfD0 == 64 ? 80 : 64
                     }
                     let process = try run("apply", target)
@@ -104,30 +123,51 @@ extension RealHost {
                     process.wait()
                     let clock = ContinuousClock.now
                     let recovered = try complete("apply", target, output: log)
-                    recoveries.append(Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
-                        + Double((ContinuousClock.now - clock).components.seconds))
+                    recoveries.append(
+                        Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
+                            + Double((ContinuousClock.now - clock).components.seconds)
+                    )
                     #expect(recovered == 0, "round \(round) (\(phase)): the apply after the kill failed")
                     let recovery = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-                    #expect(try complete("plan", target) == 0, "round \(round) (\(phase)): plan not empty after one apply: \(recovery)")
-                    let domains = Shell.lines(Shell.virsh("list", "--all", "--name")).filter { $0.hasPrefix(host.prefix) }
-                    #expect(domains.sorted() == (target.domains.map(host.name) + [other]).sorted(), "round \(round) (\(phase)): \(domains)")
+                    #expect(
+                        try complete("plan", target) == 0,
+                        "round \(round) (\(phase)): plan not empty after one apply: \(recovery)"
+                    )
+                    let domains = Shell.lines(Shell.virsh("list", "--all", "--name")).filter {
+                        $0.hasPrefix(host.prefix)
+                    }
+                    #expect(
+                        domains.sorted() == (target.domains.map(host.name) + [other]).sorted(),
+                        "round \(round) (\(phase)): \(domains)"
+                    )
                     let running = Shell.lines(Shell.virsh("list", "--name")).filter { $0.hasPrefix(host.prefix) }
-                    #expect(running.sorted() == [host.name("d0"), host.name("d1")],
-                            "round \(round) (\(phase)): running \(running); d0 \(Shell.virsh("domstate", "--reason", host.name("d0")).output)")
+                    #expect(
+                        running.sorted() == [host.name("d0"), host.name("d1")],
+                        "round \(round) (\(phase)): running \(running); d0 \(Shell.virsh("domstate", "--reason", host.name("d0")).output)"
+                    )
                     // virsh 9.0's vol-list has no --name: the first column below the header's dashes.
-                    let volumes = Shell.lines(Shell.virsh("vol-list", host.name("pool"))).drop { !$0.hasPrefix("---") }.dropFirst()
+                    let volumes = Shell.lines(Shell.virsh("vol-list", host.name("pool"))).drop { !$0.hasPrefix("---") }
+                        .dropFirst()
                         .compactMap { $0.split(separator: " ").first.map(String.init) }
                     let files = (try? FileManager.default.contentsOfDirectory(atPath: host.poolDirectory)) ?? []
                     let wanted = target.volumes.map { "\($0).qcow2" }.sorted()
-                    #expect(volumes.sorted() == wanted && files.sorted() == wanted, "round \(round) (\(phase)): volumes \(volumes), files \(files)")
+                    #expect(
+                        volumes.sorted() == wanted && files.sorted() == wanted,
+                        "round \(round) (\(phase)): volumes \(volumes), files \(files)"
+                    )
                     if recovered != 0 { break }  // one failure is enough to read; the rest would cascade
                 }
-                #expect(Shell.virsh("dumpxml", "--inactive", other).output == otherBefore, "the unmanaged domain was touched")
+                #expect(
+                    Shell.virsh("dumpxml", "--inactive", other).output == otherBefore,
+                    "the unmanaged domain was touched"
+                )
                 let total = kills.values.reduce(0, +)
                 let sorted = recoveries.sorted()
-                print("crash: \(total) SIGKILLs in \(round) rounds (apply \(kills[.apply] ?? 0), prune \(kills[.prune] ?? 0), "
-                    + "restart \(kills[.restart] ?? 0)); recovery apply median \(sorted[sorted.count / 2]) s, max \(sorted.last!) s; "
-                    + "\(ContinuousClock.now - started)")
+                print(
+                    "crash: \(total) SIGKILLs in \(round) rounds (apply \(kills[.apply] ?? 0), prune \(kills[.prune] ?? 0), "
+                        + "restart \(kills[.restart] ?? 0)); recovery apply median \(sorted[sorted.count / 2]) s, max \(sorted.last!) s; "
+                        + "\(ContinuousClock.now - started)"
+                )
                 #expect(total >= 50, "only \(total) kills hit a running apply")
             }
         }

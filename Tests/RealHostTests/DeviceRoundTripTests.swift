@@ -16,7 +16,9 @@ extension RealHost {
         func applyThenInSync() throws {
             try RealHost.withHost { host in
                 let files = host.poolDirectory
-                try host.write("devices.yaml", """
+                try host.write(
+                    "devices.yaml",
+                    """
                     apiVersion: virtsync/v1
                     kind: Domain
                     metadata:
@@ -54,7 +56,8 @@ extension RealHost {
                           - {action: poweroff}
                         hostdevs:
                           - {address: "\(Self.somePCIAddress)"}
-                    """)
+                    """
+                )
                 let first = try host.apply()
                 #expect(first.plan.steps.count == 2, "\(describe(first.plan))")
                 let again = try host.plan()
@@ -67,7 +70,8 @@ extension RealHost {
         /// A PCI device of this host, for a shut-off domain's `hostdevs` (libvirt looks at it only when the
         /// domain starts, and this one never does).
         static var somePCIAddress: String {
-            ((try? FileManager.default.contentsOfDirectory(atPath: "/sys/bus/pci/devices")) ?? []).sorted().first ?? "0000:00:1f.0"
+            ((try? FileManager.default.contentsOfDirectory(atPath: "/sys/bus/pci/devices")) ?? []).sorted().first
+                ?? "0000:00:1f.0"
         }
 
         /// An RNG is the one declared list libvirt hot-plugs here: added to a running domain it is an update
@@ -95,7 +99,10 @@ extension RealHost {
                 let planned = try host.plan()
                 let step = try #require(host.step(planned.plan, .domain, "plug"), "\(describe(planned.plan))")
                 #expect(step.change == .update, "\(describe(planned.plan))")
-                #expect(step.operations.contains { if case .attachDeviceLive = $0 { true } else { false } }, "\(step.operations)")
+                #expect(
+                    step.operations.contains { if case .attachDeviceLive = $0 { true } else { false } },
+                    "\(step.operations)"
+                )
                 let report = try host.session.apply(planned)
                 #expect(report.succeeded, "\(report.failures.map { "\($0.id): \($0.error ?? "?")" })")
                 #expect(Shell.virsh("dumpxml", host.name("plug")).output.contains("/dev/urandom"))

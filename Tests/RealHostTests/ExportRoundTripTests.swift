@@ -21,7 +21,10 @@ extension RealHost {
                     try FileManager.default.removeItem(at: host.manifestDirectory.appendingPathComponent(file))
                 }
                 try ManifestDirectory.write(
-                    exported.map { ($0.fileName, $0.yaml) }, to: host.manifestDirectory.path, overwrite: false)
+                    exported.map { ($0.fileName, $0.yaml) },
+                    to: host.manifestDirectory.path,
+                    overwrite: false
+                )
 
                 let planned = try host.plan()
                 #expect(planned.manifests.map(\.id).sorted() == ids.sorted())

@@ -16,11 +16,14 @@ extension RealHost {
                 let vm = host.name("vm")
                 var xml = Shell.virsh("dumpxml", "--inactive", vm).output
                 xml = xml.replacing(#/<vcpu placement='static'>1</vcpu>/#, with: "<vcpu placement='static'>2</vcpu>")
-                xml = xml.replacing("</devices>", with: """
-                    <disk type='file' device='disk'><driver name='qemu' type='raw'/>\
-                    <source file='\(host.poolDirectory)/extra.img'/><target dev='vdb' bus='virtio'/></disk>
-                    </devices>
-                    """)
+                xml = xml.replacing(
+                    "</devices>",
+                    with: """
+                        <disk type='file' device='disk'><driver name='qemu' type='raw'/>\
+                        <source file='\(host.poolDirectory)/extra.img'/><target dev='vdb' bus='virtio'/></disk>
+                        </devices>
+                        """
+                )
                 let file = host.manifestDirectory.deletingLastPathComponent().appendingPathComponent("edited.xml")
                 try xml.write(to: file, atomically: true, encoding: .utf8)
                 let defined = Shell.virsh("define", file.path)
@@ -28,7 +31,10 @@ extension RealHost {
 
                 let planned = try host.plan()
                 let step = try #require(host.step(planned.plan, .domain, "vm"), "\(describe(planned.plan))")
-                #expect(step.fields.contains { $0.path == "vcpu" && $0.want == "1" && $0.have == "2" }, "\(step.fields)")
+                #expect(
+                    step.fields.contains { $0.path == "vcpu" && $0.want == "1" && $0.have == "2" },
+                    "\(step.fields)"
+                )
                 #expect(step.fields.contains { $0.path == "devices/disk[vdb]" && $0.want == nil }, "\(step.fields)")
             }
         }
@@ -47,7 +53,8 @@ extension RealHost {
                 let step = try #require(host.step(planned.plan, .domain, "vm"), "\(describe(planned.plan))")
                 #expect(
                     step.fields.contains { $0.path == "currentMemory" && $0.have?.hasPrefix("204800") == true },
-                    "\(step.fields)")
+                    "\(step.fields)"
+                )
                 #expect(step.operations.contains { if case .define = $0 { true } else { false } }, "\(step.operations)")
             }
         }

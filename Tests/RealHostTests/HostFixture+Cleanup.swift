@@ -32,7 +32,9 @@ extension HostFixture {
         }
         for link in Set(hostBridges + links.filter { $0.hasPrefix(bridgePrefix) }) {
             let deleted = Shell.run(["ip", "link", "delete", link])
-            if !deleted.succeeded { FileHandle.standardError.write(Data("cleanup: ip link delete \(link): \(deleted.error)\n".utf8)) }
+            if !deleted.succeeded {
+                FileHandle.standardError.write(Data("cleanup: ip link delete \(link): \(deleted.error)\n".utf8))
+            }
         }
         try? FileManager.default.removeItem(at: manifestDirectory.deletingLastPathComponent())
     }

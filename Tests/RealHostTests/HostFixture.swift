@@ -37,7 +37,10 @@ final class HostFixture {
         // A failure to connect throws here and fails the test: with VIRTSYNC_REAL_HOST=1 it is not a skip.
         // Image downloads come from a server on 127.0.0.1: 5 s without data is a stall.
         session = try SyncSession(
-            uri: RealHost.uri, stateDirectory: stateDirectory.path, imageTimeouts: ImageTimeouts(connectSeconds: 5, stallSeconds: 5))
+            uri: RealHost.uri,
+            stateDirectory: stateDirectory.path,
+            imageTimeouts: ImageTimeouts(connectSeconds: 5, stallSeconds: 5)
+        )
     }
 
     func name(_ base: String) -> String { prefix + base }
@@ -60,7 +63,11 @@ final class HostFixture {
 
     func plan() throws -> SyncSession.Planned {
         try session.check(
-            RevisionManifests(revision: "realhost-\(id)", selected: try manifests(), allowedPaths: [RealHost.imagesRoot]),
+            RevisionManifests(
+                revision: "realhost-\(id)",
+                selected: try manifests(),
+                allowedPaths: [RealHost.imagesRoot]
+            ),
             options: PlanOptions(revision: "realhost-\(id)")
         ).planned()
     }

@@ -17,7 +17,10 @@ extension RealHost {
                 let planned = try host.plan()
                 let step = try #require(host.step(planned.plan, .domain, "vm"), "\(describe(planned.plan))")
                 #expect(step.change == .pendingRestart, "\(describe(planned.plan))")
-                #expect(step.fields.contains { $0.path.hasSuffix("model@type") && $0.want == "e1000" }, "\(step.fields)")
+                #expect(
+                    step.fields.contains { $0.path.hasSuffix("model@type") && $0.want == "e1000" },
+                    "\(step.fields)"
+                )
                 #expect(Shell.virsh("domstate", host.name("vm")).output.contains("running"))
             }
         }

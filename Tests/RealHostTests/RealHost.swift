@@ -9,8 +9,10 @@ import Testing
 /// at a time (they share one libvirtd, and TCG guests are heavy) and each works in its own namespace:
 /// a random prefix on every object name, bridge and pool directory, removed again at the end.
 @Suite(
-    "Real host (qemu:///system)", .serialized,
-    .enabled(if: RealHostSwitch.isOn, "set VIRTSYNC_REAL_HOST=1 to drive qemu:///system"))
+    "Real host (qemu:///system)",
+    .serialized,
+    .enabled(if: RealHostSwitch.isOn, "set VIRTSYNC_REAL_HOST=1 to drive qemu:///system")
+)
 struct RealHost {
     static let uri = "qemu:///system"
     static let imagesRoot = "/var/lib/libvirt/images"

@@ -1,4 +1,5 @@
 import TestSupport
+
 /// The shape of manifests/runnable, in the fixture's namespace: a NAT network with DHCP, a dir pool, a
 /// qcow2 volume and a small TCG VM on both. Fields a test changes are parameters.
 struct RunnableSet {
@@ -10,7 +11,9 @@ struct RunnableSet {
 
     /// Writes network.yaml, pool.yaml and vm.yaml (overwriting earlier ones).
     func write(to host: HostFixture) throws {
-        try host.write("network.yaml", """
+        try host.write(
+            "network.yaml",
+            """
             apiVersion: virtsync/v1
             kind: Network
             metadata:
@@ -25,8 +28,11 @@ struct RunnableSet {
                   dhcp:
                     ranges:
                       - {start: \(host.subnet).10, end: \(host.subnet).100}
-            """)
-        try host.write("pool.yaml", """
+            """
+        )
+        try host.write(
+            "pool.yaml",
+            """
             apiVersion: virtsync/v1
             kind: StoragePool
             metadata:
@@ -35,8 +41,11 @@ struct RunnableSet {
               type: dir
               target:
                 path: \(host.poolDirectory)
-            """)
-        try host.write("vm.yaml", """
+            """
+        )
+        try host.write(
+            "vm.yaml",
+            """
             apiVersion: virtsync/v1
             kind: Volume
             metadata:
@@ -66,7 +75,8 @@ struct RunnableSet {
                   - type: vnc
                     listen: 127.0.0.1
               state: \(state)
-            """)
+            """
+        )
     }
 
     var volumePath: (HostFixture) -> String { { "\($0.poolDirectory)/\($0.name("disk.qcow2"))" } }

@@ -36,10 +36,14 @@ struct SeedRenamer {
         for name in Self.names {
             // A whole name, not part of a path or of a longer name (Swift's Regex has no lookbehind).
             let pattern = try! NSRegularExpression(
-                pattern: "(?<![\\w/-])\(NSRegularExpression.escapedPattern(for: name))(?![\\w-])", options: .anchorsMatchLines)
+                pattern: "(?<![\\w/-])\(NSRegularExpression.escapedPattern(for: name))(?![\\w-])",
+                options: .anchorsMatchLines
+            )
             result = pattern.stringByReplacingMatches(
-                in: result, range: NSRange(result.startIndex..., in: result),
-                withTemplate: NSRegularExpression.escapedTemplate(for: host.name(name)))
+                in: result,
+                range: NSRange(result.startIndex..., in: result),
+                withTemplate: NSRegularExpression.escapedTemplate(for: host.name(name))
+            )
         }
         result = result.replacing(#/\bvirbr0\b/#, with: host.bridge(0))
         result = result.replacing(#/\bbr0\b/#, with: hostBridge)

@@ -16,12 +16,18 @@ extension RealHost {
                 let files = try SeedRenamer.seedFiles()
                 try #require(!files.isEmpty)
                 for file in files {
-                    let text = try String(contentsOf: SeedRenamer.seedDirectory.appendingPathComponent(file), encoding: .utf8)
+                    let text = try String(
+                        contentsOf: SeedRenamer.seedDirectory.appendingPathComponent(file),
+                        encoding: .utf8
+                    )
                     try host.write(file, renamer.rename(text))
                 }
                 let applied = try host.apply()
                 let expected = applied.manifests.count
-                #expect(applied.plan.steps.filter { $0.change == .create }.count == expected, "\(describe(applied.plan))")
+                #expect(
+                    applied.plan.steps.filter { $0.change == .create }.count == expected,
+                    "\(describe(applied.plan))"
+                )
 
                 let again = try host.plan()
                 #expect(again.plan.isInSync, "perpetual diff after applying the seed:\n\(describe(again.plan))")

@@ -9,7 +9,8 @@ enum Shell {
     /// Runs `arguments[0]` (found on PATH); a program that cannot start gives status -1.
     @discardableResult
     static func run(_ arguments: [String]) -> Result {
-        (try? ChildProcess.run(arguments)) ?? Result(status: -1, outputData: Data(), error: "cannot start \(arguments[0])")
+        (try? ChildProcess.run(arguments))
+            ?? Result(status: -1, outputData: Data(), error: "cannot start \(arguments[0])")
     }
 
     /// `virsh -c qemu:///system ARGS`.

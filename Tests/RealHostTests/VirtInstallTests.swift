@@ -14,13 +14,16 @@ extension RealHost {
                 let bridge = try host.makeHostBridge(1)
                 // The pool first: without one for the directory, virt-install makes (and autostarts) its
                 // own pool even under --dry-run.
-                try host.write("pool.yaml", """
+                try host.write(
+                    "pool.yaml",
+                    """
                     apiVersion: virtsync/v1
                     kind: StoragePool
                     metadata: {name: \(host.name("pool"))}
                     spec:
                       target: {path: \(host.poolDirectory)}
-                    """)
+                    """
+                )
                 try host.apply()
                 let iso = "\(host.poolDirectory)/ubuntu-22.04.iso"
                 try #require(FileManager.default.createFile(atPath: iso, contents: Data()))
@@ -29,7 +32,10 @@ extension RealHost {
                 try host.write("ubuntu.xml", xml)
                 let applied = try host.apply()
                 #expect(host.step(applied.plan, .domain, "ubuntu")?.change == .create, "\(describe(applied.plan))")
-                #expect(Shell.virsh("domstate", host.name("ubuntu")).output.contains("shut off"), "a bare domain is defined only")
+                #expect(
+                    Shell.virsh("domstate", host.name("ubuntu")).output.contains("shut off"),
+                    "a bare domain is defined only"
+                )
 
                 let again = try host.plan()
                 #expect(again.plan.isInSync, "perpetual diff for virt-install's XML:\n\(describe(again.plan))\n\(xml)")
@@ -41,7 +47,8 @@ extension RealHost {
         /// leaves behind (booting from disk, CD ejected), which is what `virsh dumpxml --inactive` shows.
         static func printXML(host: HostFixture, bridge: String, iso: String) throws -> String {
             let result = Shell.run([
-                "virt-install", "--connect", RealHost.uri, "--name", host.name("ubuntu"), "--ram", "2048", "--vcpus", "2",
+                "virt-install", "--connect", RealHost.uri, "--name", host.name("ubuntu"), "--ram", "2048", "--vcpus",
+                "2",
                 "--disk", "path=\(host.poolDirectory)/\(host.name("ubuntu")).qcow2,size=1", "--cdrom", iso,
                 "--network", "bridge=\(bridge)", "--graphics", "vnc,listen=0.0.0.0", "--os-variant", "ubuntu22.04",
                 "--virt-type", "kvm", "--print-xml", "--dry-run",

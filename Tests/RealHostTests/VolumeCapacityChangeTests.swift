@@ -18,7 +18,10 @@ extension RealHost {
                 let grow = try host.plan()
                 let step = try #require(host.step(grow.plan, .volume, "disk.qcow2"), "\(describe(grow.plan))")
                 #expect(step.change == .update)
-                #expect(step.operations == [.growVolume(bytes: 2 << 30, domain: host.name("vm"), target: "vda")], "\(step.operations)")
+                #expect(
+                    step.operations == [.growVolume(bytes: 2 << 30, domain: host.name("vm"), target: "vda")],
+                    "\(step.operations)"
+                )
                 let report = try host.session.apply(grow)
                 #expect(report.succeeded, "\(report.failures.map { $0.error ?? "?" })")
                 #expect(try QemuImage.info(set.volumePath(host)).virtualSize == 2 << 30)

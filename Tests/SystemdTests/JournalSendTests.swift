@@ -11,7 +11,10 @@ struct JournalSendTests {
 
     @Test("message, priority, message id and a multi-line custom field come back from journalctl")
     func roundTrip() async throws {
-        try #require(Journald.isRunning, "no journald accepts entries at \(Journald.socketPath), and starting one failed")
+        try #require(
+            Journald.isRunning,
+            "no journald accepts entries at \(Journald.socketPath), and starting one failed"
+        )
         let testID = UUID().uuidString
         try Journal.send([
             ("MESSAGE", "virtsync journal test \(testID)"),
@@ -29,9 +32,12 @@ struct JournalSendTests {
         #expect(entry["VIRTSYNC_WANT"] == "line one\nline two")
     }
 
-    @Test("invalid field names throw EINVAL naming the field", arguments: [
-        "", "message", "_PID", "1FIELD", "VIRTSYNC-NAME", "VIRTSYNC NAME", String(repeating: "A", count: 65),
-    ])
+    @Test(
+        "invalid field names throw EINVAL naming the field",
+        arguments: [
+            "", "message", "_PID", "1FIELD", "VIRTSYNC-NAME", "VIRTSYNC NAME", String(repeating: "A", count: 65),
+        ]
+    )
     func invalidName(name: String) {
         let error = #expect(throws: SystemdError.self) {
             try Journal.send([("MESSAGE", "never sent"), (name, "value")])
@@ -42,7 +48,10 @@ struct JournalSendTests {
 
     @Test("the longest valid name and names with digits and underscores are stored")
     func validNames() async throws {
-        try #require(Journald.isRunning, "no journald accepts entries at \(Journald.socketPath), and starting one failed")
+        try #require(
+            Journald.isRunning,
+            "no journald accepts entries at \(Journald.socketPath), and starting one failed"
+        )
         let testID = UUID().uuidString
         let longest = String(repeating: "A", count: 64)
         try Journal.send([

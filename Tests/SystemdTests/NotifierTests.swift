@@ -11,7 +11,10 @@ extension ProcessEnvironmentTests {
             let socket = try NotifySocket()
             let notifier = Notifier()
             let sent = try withEnvironment(["NOTIFY_SOCKET": socket.path]) {
-                [try notifier.ready(), try notifier.status("applied 3 objects"), try notifier.watchdog(), try notifier.stopping()]
+                [
+                    try notifier.ready(), try notifier.status("applied 3 objects"), try notifier.watchdog(),
+                    try notifier.stopping(),
+                ]
             }
             #expect(sent == [true, true, true, true])
             let received = [socket.receive(), socket.receive(), socket.receive(), socket.receive(), socket.receive()]
@@ -38,7 +41,9 @@ extension ProcessEnvironmentTests {
 
         @Test("a NOTIFY_SOCKET naming no socket throws the errno and its text")
         func missingSocket() throws {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-absent-\(UUID().uuidString)").path
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "virtsync-absent-\(UUID().uuidString)"
+            ).path
             let error = withEnvironment(["NOTIFY_SOCKET": path]) {
                 #expect(throws: SystemdError.self) { try Notifier().ready() }
             }

@@ -9,7 +9,9 @@ final class NotifySocket {
     private let descriptor: Int32
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-notify-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "virtsync-notify-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
         path = directory.appendingPathComponent("notify").path
         descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)

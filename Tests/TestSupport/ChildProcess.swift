@@ -39,7 +39,10 @@ public struct ChildProcess: Sendable {
 
     /// `executable` is a path, or a name looked up on `PATH`.
     public init(
-        _ executable: String, _ arguments: [String] = [], directory: URL? = nil, environment: [String: String] = [:],
+        _ executable: String,
+        _ arguments: [String] = [],
+        directory: URL? = nil,
+        environment: [String: String] = [:],
         input: Data? = nil
     ) {
         self.executable = executable
@@ -52,9 +55,18 @@ public struct ChildProcess: Sendable {
     /// `command[0]` with the rest as its arguments, run to its end.
     @discardableResult
     public static func run(
-        _ command: [String], in directory: URL? = nil, environment: [String: String] = [:], input: Data? = nil
+        _ command: [String],
+        in directory: URL? = nil,
+        environment: [String: String] = [:],
+        input: Data? = nil
     ) throws -> Result {
-        try ChildProcess(command[0], Array(command.dropFirst()), directory: directory, environment: environment, input: input).run()
+        try ChildProcess(
+            command[0],
+            Array(command.dropFirst()),
+            directory: directory,
+            environment: environment,
+            input: input
+        ).run()
     }
 
     /// Whether `name` is an executable file in a directory of `PATH`.
@@ -70,22 +82,37 @@ public struct ChildProcess: Sendable {
         let (inputPath, outputPath, errorPath) = (scratch.path("in"), scratch.path("out"), scratch.path("err"))
         if let input { try input.write(to: URL(fileURLWithPath: inputPath)) }
         let child = try RunningChild(
-            spawning: self, input: input == nil ? .null : .file(inputPath), output: .file(outputPath), error: .file(errorPath),
-            log: URL(fileURLWithPath: outputPath))
+            spawning: self,
+            input: input == nil ? .null : .file(inputPath),
+            output: .file(outputPath),
+            error: .file(errorPath),
+            log: URL(fileURLWithPath: outputPath)
+        )
         let status = child.wait()
         return Result(
-            status: status, outputData: (try? Data(contentsOf: URL(fileURLWithPath: outputPath))) ?? Data(),
-            error: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
+            status: status,
+            outputData: (try? Data(contentsOf: URL(fileURLWithPath: outputPath))) ?? Data(),
+            error: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        )
     }
 
     /// Starts the program and returns at once. Its standard output and standard error are appended to
     /// `log` (a scratch file, removed with the handle, when nil); with `lifeline`, its standard input is a pipe that closes when this
     /// process ends, however it ends, so a server that exits on end of input never outlives the tests.
     public func start(log: URL? = nil, lifeline: Bool = false) throws -> RunningChild {
-        let file = log ?? FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-child-\(UUID().uuidString).log")
+        let file =
+            log
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-child-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         return try RunningChild(
-            spawning: self, input: .null, output: .file(file.path), error: .output, log: file, ownsLog: log == nil, lifeline: lifeline)
+            spawning: self,
+            input: .null,
+            output: .file(file.path),
+            error: .output,
+            log: file,
+            ownsLog: log == nil,
+            lifeline: lifeline
+        )
     }
 }
 

@@ -8,7 +8,9 @@ public final class ImageServer {
     private let server: RunningChild
 
     public init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-images-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "virtsync-images-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let script = Bundle.module.url(forResource: "Fixtures/image_server", withExtension: "py")!
         // The server exits when its standard input (the lifeline) closes, so even a test process killed
@@ -29,7 +31,9 @@ public final class ImageServer {
     public func url(_ mode: String, _ name: String) -> String { "http://127.0.0.1:\(port)/\(mode)/\(name)" }
 
     /// Puts a file to serve.
-    public func serve(_ data: Data, as name: String) throws { try data.write(to: directory.appendingPathComponent(name)) }
+    public func serve(_ data: Data, as name: String) throws {
+        try data.write(to: directory.appendingPathComponent(name))
+    }
 
     /// Requests served for the file `name` so far (the server counts them in `.count/NAME`).
     public func count(_ name: String) -> Int {

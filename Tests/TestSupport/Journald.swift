@@ -19,7 +19,8 @@ public enum Journald {
     /// The entries matching every `field=value` pair and written at or after `since` (µs since the epoch),
     /// each as field names to values: one query, no waiting.
     public static func query(_ matches: [(String, String)], since: UInt64 = 0) throws -> [[String: String]] {
-        let result = try ChildProcess("journalctl", ["-o", "json", "--no-pager"] + matches.map { "\($0.0)=\($0.1)" }).run()
+        let result = try ChildProcess("journalctl", ["-o", "json", "--no-pager"] + matches.map { "\($0.0)=\($0.1)" })
+            .run()
         return try result.outputData.split(separator: UInt8(ascii: "\n")).map { line in
             let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] ?? [:]
             return object.compactMapValues(text)
@@ -28,7 +29,9 @@ public enum Journald {
 
     /// The matching entries, polled every 50 ms for up to `timeout` until at least one shows up.
     public static func entries(
-        _ matches: [(String, String)], since: UInt64 = 0, timeout: Duration = .seconds(3)
+        _ matches: [(String, String)],
+        since: UInt64 = 0,
+        timeout: Duration = .seconds(3)
     ) async throws -> [[String: String]] {
         let deadline = ContinuousClock.now + timeout
         while true {

@@ -8,6 +8,8 @@ public func poll(timeout: Duration, every interval: Duration = .milliseconds(100
     while true {
         if condition() { return true }
         if ContinuousClock.now >= deadline { return false }
-        Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
+        Thread.sleep(
+            forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds)
+        )
     }
 }

@@ -35,24 +35,35 @@ public final class RunningChild: Sendable {
     private let ownsLog: Bool
 
     init(
-        spawning command: ChildProcess, input: Spawn.Source, output: Spawn.Sink, error: Spawn.Sink, log: URL, ownsLog: Bool = false,
+        spawning command: ChildProcess,
+        input: Spawn.Source,
+        output: Spawn.Sink,
+        error: Spawn.Sink,
+        log: URL,
+        ownsLog: Bool = false,
         lifeline: Bool = false
     ) throws {
         var ends: [Int32] = [-1, -1]
         if lifeline {
             // Close-on-exec (pipe2 is _GNU_SOURCE only): the child gets its end through dup2, nobody else any.
             guard pipe(&ends) == 0 else { throw SupportFailure(description: "pipe: errno \(errno)") }
-            ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
+            for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         }
         self.log = log
         self.ownsLog = ownsLog
         lifelineEnd = Mutex(ends[1])
         do {
             pid = try Spawn.start(
-                command.executable, command.arguments, directory: command.directory?.path, environment: command.environment,
-                input: lifeline ? .descriptor(ends[0]) : input, output: output, error: error)
+                command.executable,
+                command.arguments,
+                directory: command.directory?.path,
+                environment: command.environment,
+                input: lifeline ? .descriptor(ends[0]) : input,
+                output: output,
+                error: error
+            )
         } catch {
-            if lifeline { ends.forEach { close($0) } }
+            if lifeline { for end in ends { close(end) } }
             throw error
         }
         if lifeline { close(ends[0]) }

@@ -31,8 +31,13 @@ enum Spawn {
     /// killed), and no descriptor of this process but 0, 1 and 2: never the test runner's stdout or stderr,
     /// which `swift test` waits on until the last holder closes them.
     static func start(
-        _ executable: String, _ arguments: [String], directory: String?, environment: [String: String],
-        input: Source, output: Sink, error: Sink
+        _ executable: String,
+        _ arguments: [String],
+        directory: String?,
+        environment: [String: String],
+        input: Source,
+        output: Sink,
+        error: Sink
     ) throws -> pid_t {
         var attributes = posix_spawnattr_t()
         var actions = posix_spawn_file_actions_t()
@@ -49,7 +54,10 @@ enum Spawn {
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setflags(
+            &attributes,
+            Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP)
+        )
         if let directory { try GlibcExtras.addChdir(&actions, directory) }
         switch input {
         case .null: posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
@@ -70,8 +78,8 @@ enum Spawn {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
         // posix_spawnp searches this process's PATH for a name without a slash.
@@ -86,7 +94,8 @@ enum Spawn {
 /// glibc's `posix_spawn_file_actions_addchdir_np` and `…_addclosefrom_np` (2.29 and 2.34), declared only
 /// under `_GNU_SOURCE`, which Swift's Glibc module is not built with: looked up at run time instead.
 private enum GlibcExtras {
-    typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    typealias AddChdir =
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
     typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
 
     static func addChdir(_ actions: inout posix_spawn_file_actions_t, _ directory: String) throws {

@@ -31,7 +31,7 @@ struct RunningChildTests {
     func noInheritedDescriptors() throws {
         var ends: [Int32] = [-1, -1]
         try #require(pipe(&ends) == 0)
-        defer { ends.forEach { close($0) } }
+        defer { for end in ends { close(end) } }
         let result = try ChildProcess("sh", ["-c", "ls /proc/$$/fd"]).run()
         let open = Set(result.lines.compactMap { Int32($0) })
         #expect(open.isDisjoint(with: ends), "the child holds \(open)")

@@ -40,9 +40,24 @@ struct ConfigLoadingTests {
         #expect(config.source.url == "https://git.example.com/fleet.git")
         #expect(config.source.ref == "v1.2")
         #expect(config.source.interval == .seconds(300))
-        #expect(config.source.auth == .init(tokenFile: "/etc/virtsync/token", sshKeyFile: "/etc/virtsync/id", knownHostsFile: "/etc/virtsync/kh"))
-        #expect(config.source.verify == .init(allowedSigners: "/etc/virtsync/signers", gpgKeyring: "/etc/virtsync/ring.gpg"))
-        #expect(config.webhook == WebhookConfig(listen: ListenAddress(host: "0.0.0.0", port: 9000), secretFile: "/etc/virtsync/webhook"))
+        #expect(
+            config.source.auth
+                == .init(
+                    tokenFile: "/etc/virtsync/token",
+                    sshKeyFile: "/etc/virtsync/id",
+                    knownHostsFile: "/etc/virtsync/kh"
+                )
+        )
+        #expect(
+            config.source.verify == .init(allowedSigners: "/etc/virtsync/signers", gpgKeyring: "/etc/virtsync/ring.gpg")
+        )
+        #expect(
+            config.webhook
+                == WebhookConfig(
+                    listen: ListenAddress(host: "0.0.0.0", port: 9000),
+                    secretFile: "/etc/virtsync/webhook"
+                )
+        )
         #expect(config.metrics.listen == ListenAddress(host: "::1", port: 9100))
         #expect(config.metrics.listen.description == "[::1]:9100")
         #expect(config.metrics.textfile == "/var/lib/prometheus/node-exporter/virtsync.prom")
@@ -50,7 +65,11 @@ struct ConfigLoadingTests {
 
     @Test("a file with only source.url takes every default")
     func defaults() throws {
-        let config = try AgentConfig.parse(text: "source: {url: file:///srv/fleet}\n", path: "agent.yaml", hostname: "h1")
+        let config = try AgentConfig.parse(
+            text: "source: {url: file:///srv/fleet}\n",
+            path: "agent.yaml",
+            hostname: "h1"
+        )
         var expected = AgentConfig(source: SourceConfig(url: "file:///srv/fleet"))
         expected.host.name = "h1"
         #expect(config == expected)
@@ -73,14 +92,19 @@ struct ConfigLoadingTests {
     @Test("interval takes seconds, minutes, hours or a bare number of seconds")
     func intervals() throws {
         for (text, seconds) in [("45s", 45), ("2m", 120), ("1h", 3600), ("90", 90)] {
-            let config = try AgentConfig.parse(text: "source: {url: x, interval: \(text)}", path: "a.yaml", hostname: "h")
+            let config = try AgentConfig.parse(
+                text: "source: {url: x, interval: \(text)}",
+                path: "a.yaml",
+                hostname: "h"
+            )
             #expect(config.source.interval == .seconds(seconds), "\(text)")
         }
     }
 
     @Test("load reads the file from disk")
     func loadFromDisk() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-\(UUID().uuidString).yaml").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-\(UUID().uuidString).yaml")
+            .path
         try Data("source: {url: file:///srv/fleet}\nmode: report\n".utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let config = try AgentConfig.load(path: path, hostname: "h1")
@@ -89,7 +113,15 @@ struct ConfigLoadingTests {
 
     @Test("an unreadable file is one error naming it")
     func missingFile() {
-        #expect(throws: ConfigError([.init(.init(file: "/nonexistent/agent.yaml", line: 1, column: 1), key: "", "cannot read the config file")])) {
+        #expect(
+            throws: ConfigError([
+                .init(
+                    .init(file: "/nonexistent/agent.yaml", line: 1, column: 1),
+                    key: "",
+                    "cannot read the config file"
+                )
+            ])
+        ) {
             try AgentConfig.load(path: "/nonexistent/agent.yaml")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import VirtsyncAgent
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -30,7 +31,11 @@ func withRunningServer(
 
 /// The status, body and headers of one request to `address`.
 func request(
-    _ method: String, _ path: String, at address: ListenAddress, body: String = "", headers: [String: String] = [:]
+    _ method: String,
+    _ path: String,
+    at address: ListenAddress,
+    body: String = "",
+    headers: [String: String] = [:]
 ) async throws -> (status: Int, body: String, headers: [String: String]) {
     var request = URLRequest(url: URL(string: "http://\(address)\(path)")!)
     request.httpMethod = method
@@ -38,7 +43,9 @@ func request(
     for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
     let (data, response) = try await URLSession.shared.data(for: request)
     let http = response as! HTTPURLResponse
-    let fields = Dictionary(uniqueKeysWithValues: http.allHeaderFields.map { ("\($0.key)".lowercased(), "\($0.value)") })
+    let fields = Dictionary(
+        uniqueKeysWithValues: http.allHeaderFields.map { ("\($0.key)".lowercased(), "\($0.value)") }
+    )
     return (http.statusCode, String(decoding: data, as: UTF8.self), fields)
 }
 

@@ -6,7 +6,8 @@ import VirtsyncManifest
 struct HostnameExpansionTests {
     @Test("the injected host name replaces every ${hostname}")
     func injected() throws {
-        let text = "source: {url: x}\nhost: {name: \"${hostname}.lan\"}\npaths: [\"hosts/${hostname}\", \"${hostname}/${hostname}\", common]\n"
+        let text =
+            "source: {url: x}\nhost: {name: \"${hostname}.lan\"}\npaths: [\"hosts/${hostname}\", \"${hostname}/${hostname}\", common]\n"
         let config = try AgentConfig.parse(text: text, path: "agent.yaml", hostname: "kvm7")
         #expect(config.host.name == "kvm7.lan")
         #expect(config.paths == ["hosts/kvm7", "kvm7/kvm7", "common"])
@@ -14,7 +15,11 @@ struct HostnameExpansionTests {
 
     @Test("without host.name the host is named ${hostname}")
     func defaultName() throws {
-        let config = try AgentConfig.parse(text: "source: {url: x}\nhost: {labels: {role: db}}\n", path: "a.yaml", hostname: "kvm7")
+        let config = try AgentConfig.parse(
+            text: "source: {url: x}\nhost: {labels: {role: db}}\n",
+            path: "a.yaml",
+            hostname: "kvm7"
+        )
         #expect(config.host.name == "kvm7")
         #expect(config.hostSelector == HostSelector(hostName: "kvm7", labels: ["role": "db"]))
     }
@@ -28,23 +33,35 @@ struct HostnameExpansionTests {
 
     @Test("an unknown or unterminated variable is an error, not literal text")
     func unknownVariable() {
-        #expect(configErrors("source: {url: x}\npaths: [\"hosts/${hostnmae}\"]\n") == [
-            "agent.yaml:2:9: error: paths[0]: unknown variable '${hostnmae}'; did you mean '${hostname}'?"
-        ])
-        #expect(configErrors("source: {url: x}\nhost: {name: \"${user}\"}\n") == [
-            "agent.yaml:2:14: error: host.name: unknown variable '${user}'; only ${hostname} is expanded"
-        ])
-        #expect(configErrors("source: {url: x}\nhost: {name: \"a${hostname\"}\n") == [
-            "agent.yaml:2:14: error: host.name: unterminated '${' in 'a${hostname'"
-        ])
+        #expect(
+            configErrors("source: {url: x}\npaths: [\"hosts/${hostnmae}\"]\n") == [
+                "agent.yaml:2:9: error: paths[0]: unknown variable '${hostnmae}'; did you mean '${hostname}'?"
+            ]
+        )
+        #expect(
+            configErrors("source: {url: x}\nhost: {name: \"${user}\"}\n") == [
+                "agent.yaml:2:14: error: host.name: unknown variable '${user}'; only ${hostname} is expanded"
+            ]
+        )
+        #expect(
+            configErrors("source: {url: x}\nhost: {name: \"a${hostname\"}\n") == [
+                "agent.yaml:2:14: error: host.name: unterminated '${' in 'a${hostname'"
+            ]
+        )
     }
 
     @Test("manifest paths join the checkout root; an empty path is the root")
     func manifestPaths() throws {
-        let config = try AgentConfig.parse(text: "source: {url: x}\npaths: [\"hosts/${hostname}\", \"\", .]\n", path: "a.yaml", hostname: "h1")
-        #expect(config.manifestPaths(in: "/var/lib/virtsync/git/") == [
-            "/var/lib/virtsync/git/hosts/h1", "/var/lib/virtsync/git", "/var/lib/virtsync/git",
-        ])
+        let config = try AgentConfig.parse(
+            text: "source: {url: x}\npaths: [\"hosts/${hostname}\", \"\", .]\n",
+            path: "a.yaml",
+            hostname: "h1"
+        )
+        #expect(
+            config.manifestPaths(in: "/var/lib/virtsync/git/") == [
+                "/var/lib/virtsync/git/hosts/h1", "/var/lib/virtsync/git", "/var/lib/virtsync/git",
+            ]
+        )
         let defaults = try AgentConfig.parse(text: "source: {url: x}\n", path: "a.yaml", hostname: "h1")
         #expect(defaults.manifestPaths(in: "/co") == ["/co"])
     }

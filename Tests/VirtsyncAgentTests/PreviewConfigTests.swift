@@ -11,7 +11,14 @@ struct PreviewConfigTests {
               preview: {refs: ["refs/pull/*/head", "refs/heads/preview/*"], maxRefs: 5, minInterval: 2m}
             """
         let config = try AgentConfig.parse(text: text, path: "agent.yaml", hostname: "h1")
-        #expect(config.source.preview == PreviewConfig(refs: ["refs/pull/*/head", "refs/heads/preview/*"], maxRefs: 5, minInterval: .seconds(120)))
+        #expect(
+            config.source.preview
+                == PreviewConfig(
+                    refs: ["refs/pull/*/head", "refs/heads/preview/*"],
+                    maxRefs: 5,
+                    minInterval: .seconds(120)
+                )
+        )
         #expect(config.source.preview.isEnabled)
         let plain = try AgentConfig.parse(text: "source: {url: x}\n", path: "agent.yaml", hostname: "h1")
         #expect(!plain.source.preview.isEnabled)
@@ -28,11 +35,13 @@ struct PreviewConfigTests {
                 maxRef: 3
                 minInterval: 0s
             """
-        #expect(configErrors(text) == [
-            "agent.yaml:4:12: error: source.preview.refs[0]: expected a ref glob such as refs/pull/*/head (full name, at most one *), got 'pull/*/head'",
-            "agent.yaml:4:27: error: source.preview.refs[1]: expected a ref glob such as refs/pull/*/head (full name, at most one *), got 'refs/*/x/*'",
-            "agent.yaml:5:5: error: source.preview.maxRef: unknown key; did you mean 'maxRefs'?",
-            "agent.yaml:6:18: error: source.preview.minInterval: expected a duration such as 60s, 5m or 1h, got '0s'",
-        ])
+        #expect(
+            configErrors(text) == [
+                "agent.yaml:4:12: error: source.preview.refs[0]: expected a ref glob such as refs/pull/*/head (full name, at most one *), got 'pull/*/head'",
+                "agent.yaml:4:27: error: source.preview.refs[1]: expected a ref glob such as refs/pull/*/head (full name, at most one *), got 'refs/*/x/*'",
+                "agent.yaml:5:5: error: source.preview.maxRef: unknown key; did you mean 'maxRefs'?",
+                "agent.yaml:6:18: error: source.preview.minInterval: expected a duration such as 60s, 5m or 1h, got '0s'",
+            ]
+        )
     }
 }

@@ -15,15 +15,24 @@ enum WebhookVectors {
 
 @Suite("Webhook signatures are checked as each git server sends them")
 struct WebhookVerifierTests {
-    func verify(secret: String, body: String, headers: [String: String]) throws(WebhookVerifier.Rejection) -> WebhookVerifier.Sender {
+    func verify(
+        secret: String,
+        body: String,
+        headers: [String: String]
+    ) throws(WebhookVerifier.Rejection) -> WebhookVerifier.Sender {
         let lowered = Dictionary(uniqueKeysWithValues: headers.map { ($0.key.lowercased(), $0.value) })
-        return try WebhookVerifier(secret: Array(secret.utf8)).verify(body: Array(body.utf8)) { lowered[$0.lowercased()] }
+        return try WebhookVerifier(secret: Array(secret.utf8)).verify(body: Array(body.utf8)) {
+            lowered[$0.lowercased()]
+        }
     }
 
     @Test("GitHub: sha256= and the HMAC of the body")
     func github() throws {
         let headers = ["X-Hub-Signature-256": WebhookVectors.githubSignature]
-        #expect(try verify(secret: WebhookVectors.githubSecret, body: WebhookVectors.githubBody, headers: headers) == .github)
+        #expect(
+            try verify(secret: WebhookVectors.githubSecret, body: WebhookVectors.githubBody, headers: headers)
+                == .github
+        )
         #expect(throws: WebhookVerifier.Rejection.badSignature(.github)) {
             try verify(secret: WebhookVectors.githubSecret, body: "Hello, World?", headers: headers)
         }
@@ -32,16 +41,29 @@ struct WebhookVerifierTests {
         }
         // The bare hex without its `sha256=` prefix is not GitHub's format.
         #expect(throws: WebhookVerifier.Rejection.badSignature(.github)) {
-            try verify(secret: WebhookVectors.githubSecret, body: WebhookVectors.githubBody,
-                headers: ["X-Hub-Signature-256": String(WebhookVectors.githubSignature.dropFirst(7))])
+            try verify(
+                secret: WebhookVectors.githubSecret,
+                body: WebhookVectors.githubBody,
+                headers: ["X-Hub-Signature-256": String(WebhookVectors.githubSignature.dropFirst(7))]
+            )
         }
     }
 
     @Test("Gitea: the bare hex HMAC, in either case")
     func gitea() throws {
-        let secret = WebhookVectors.giteaSecret, body = WebhookVectors.giteaBody
-        #expect(try verify(secret: secret, body: body, headers: ["X-Gitea-Signature": WebhookVectors.giteaSignature]) == .gitea)
-        #expect(try verify(secret: secret, body: body, headers: ["x-gitea-signature": WebhookVectors.giteaSignature.uppercased()]) == .gitea)
+        let secret = WebhookVectors.giteaSecret
+        let body = WebhookVectors.giteaBody
+        #expect(
+            try verify(secret: secret, body: body, headers: ["X-Gitea-Signature": WebhookVectors.giteaSignature])
+                == .gitea
+        )
+        #expect(
+            try verify(
+                secret: secret,
+                body: body,
+                headers: ["x-gitea-signature": WebhookVectors.giteaSignature.uppercased()]
+            ) == .gitea
+        )
         #expect(throws: WebhookVerifier.Rejection.badSignature(.gitea)) {
             try verify(secret: secret, body: body + " ", headers: ["X-Gitea-Signature": WebhookVectors.giteaSignature])
         }
@@ -70,7 +92,8 @@ struct WebhookVerifierTests {
 
     @Test("the secret file's trailing newline is not part of the secret")
     func secretFile() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-secret-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-secret-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data((WebhookVectors.githubSecret + "\n").utf8).write(to: URL(fileURLWithPath: path))
         let verifier = try WebhookVerifier(secretFile: path)
@@ -80,7 +103,9 @@ struct WebhookVerifierTests {
         #expect(sender == .github)
 
         try Data("\n".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: SecretFileError(path: path, reason: "the secret is empty")) { try WebhookVerifier(secretFile: path) }
+        #expect(throws: SecretFileError(path: path, reason: "the secret is empty")) {
+            try WebhookVerifier(secretFile: path)
+        }
         #expect(throws: SecretFileError(path: path + ".none", reason: "cannot read the file")) {
             try WebhookVerifier(secretFile: path + ".none")
         }

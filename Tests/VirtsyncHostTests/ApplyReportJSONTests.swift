@@ -12,8 +12,11 @@ struct ApplyReportJSONTests {
     func failedOutcome() throws {
         let id = ObjectID(.domain, "web1")
         let libvirt = LibvirtError(
-            operation: "virDomainCreate", code: .operationInvalid, domain: .qemu,
-            message: "Requested operation is not valid: domain is already running")
+            operation: "virDomainCreate",
+            code: .operationInvalid,
+            domain: .qemu,
+            message: "Requested operation is not valid: domain is already running"
+        )
         let failure = ApplyFailure(object: id, operation: .start, libvirt: .init(libvirt), message: libvirt.message)
         let report = ApplyReport(outcomes: [
             .init(id: ObjectID(.network, "lan"), change: .create, completed: 3),
@@ -22,9 +25,12 @@ struct ApplyReportJSONTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(report), as: UTF8.self)
-        #expect(json == #"{"outcomes":[{"change":"create","completed":3,"id":{"kind":"Network","name":"lan"},"succeeded":true},"#
-            + #"{"change":"update","completed":1,"error":"Requested operation is not valid: domain is already running","#
-            + #""id":{"kind":"Domain","name":"web1"},"succeeded":false}]}"#)
+        #expect(
+            json
+                == #"{"outcomes":[{"change":"create","completed":3,"id":{"kind":"Network","name":"lan"},"succeeded":true},"#
+                + #"{"change":"update","completed":1,"error":"Requested operation is not valid: domain is already running","#
+                + #""id":{"kind":"Domain","name":"web1"},"succeeded":false}]}"#
+        )
         #expect(report.failures.first?.failure?.libvirtCode == .operationInvalid)
         #expect(report.failures.first?.failure?.libvirtDomain == .qemu)
         let back = try JSONDecoder().decode(ApplyReport.self, from: Data(json.utf8))

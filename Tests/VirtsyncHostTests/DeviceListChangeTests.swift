@@ -29,15 +29,22 @@ struct DeviceListChangeTests {
             // test:///default cannot hot-plug (virDomainAttachDeviceFlags is not in its driver): the plan is
             // checked here, the apply on qemu:///system (DeviceRoundTripTests).
             try host.applyCleanly(host.manifests(host.stack(host.domainYAML())))
-            let planned = try host.plan(host.manifests(host.stack(host.domainYAML(interfaces: Self.lines(key, host: host)))))
+            let planned = try host.plan(
+                host.manifests(host.stack(host.domainYAML(interfaces: Self.lines(key, host: host))))
+            )
             let step = try #require(host.step(planned, host.domainID()))
             #expect(step.change == .update, "\(step.fields)")
-            #expect(step.operations.contains { if case .attachDeviceLive = $0 { true } else { false } }, "\(step.operations)")
+            #expect(
+                step.operations.contains { if case .attachDeviceLive = $0 { true } else { false } },
+                "\(step.operations)"
+            )
             return
         }
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML()),
-            to: host.stack(host.domainYAML(interfaces: Self.lines(key, host: host))))
+            host.domainID(),
+            from: host.stack(host.domainYAML()),
+            to: host.stack(host.domainYAML(interfaces: Self.lines(key, host: host)))
+        )
         let expected: ChangeClass = list.change == .live ? .update : .pendingRestart
         #expect(change.step?.change == expected, "\(change.fieldPaths)")
         #expect(change.fieldPaths.contains { $0.hasPrefix("devices/\(list.element)") }, "\(change.fieldPaths)")

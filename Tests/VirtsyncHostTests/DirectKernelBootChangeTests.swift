@@ -15,8 +15,10 @@ struct DirectKernelBootChangeTests {
     func kernelAdded() throws {
         let host = try DriverHost()
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML()),
-            to: host.stack(host.domainYAML(spec: Self.os(host, cmdline: "console=ttyS0"))))
+            host.domainID(),
+            from: host.stack(host.domainYAML()),
+            to: host.stack(host.domainYAML(spec: Self.os(host, cmdline: "console=ttyS0")))
+        )
         #expect(change.step?.change == .pendingRestart, "\(change.fieldPaths)")
         #expect(change.fieldPaths.contains { $0.hasPrefix("os/kernel") }, "\(change.fieldPaths)")
         #expect(change.report.succeeded, "\(change.report.failures)")
@@ -28,8 +30,10 @@ struct DirectKernelBootChangeTests {
     func cmdlineChanged() throws {
         let host = try DriverHost()
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML(spec: Self.os(host, cmdline: "console=ttyS0"))),
-            to: host.stack(host.domainYAML(spec: Self.os(host, cmdline: "console=ttyS0 quiet"))))
+            host.domainID(),
+            from: host.stack(host.domainYAML(spec: Self.os(host, cmdline: "console=ttyS0"))),
+            to: host.stack(host.domainYAML(spec: Self.os(host, cmdline: "console=ttyS0 quiet")))
+        )
         #expect(change.step?.change == .pendingRestart, "\(change.fieldPaths)")
         #expect(change.fieldPaths == ["os/cmdline"], "\(change.fieldPaths)")
         #expect(change.report.succeeded, "\(change.report.failures)")

@@ -13,7 +13,8 @@ struct DomainFieldChangeTests {
         let change = try host.change(
             host.domainID(),
             from: host.stack(host.domainYAML(memory: "512MiB", spec: "  currentMemory: 256MiB")),
-            to: host.stack(host.domainYAML(memory: "512MiB", spec: "  currentMemory: 384MiB")))
+            to: host.stack(host.domainYAML(memory: "512MiB", spec: "  currentMemory: 384MiB"))
+        )
         #expect(change.step?.change == .update)
         #expect(change.operations.contains(.setMemoryLive(kibibytes: 384 * 1024)))
         #expect(change.fieldPaths.contains("currentMemory"))
@@ -25,7 +26,10 @@ struct DomainFieldChangeTests {
     func maxMemory() throws {
         let host = try DriverHost()
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML(memory: "256MiB")), to: host.stack(host.domainYAML(memory: "512MiB")))
+            host.domainID(),
+            from: host.stack(host.domainYAML(memory: "256MiB")),
+            to: host.stack(host.domainYAML(memory: "512MiB"))
+        )
         #expect(change.step?.change == .pendingRestart)
         #expect(change.step?.fields.map(\.path).contains("memory") == true, "\(change.fieldPaths)")
         #expect(!change.operations.contains { if case .setMemoryLive = $0 { true } else { false } })
@@ -37,8 +41,10 @@ struct DomainFieldChangeTests {
     func currentVcpus() throws {
         let host = try DriverHost()
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML(vcpus: 4, spec: "  currentVcpus: 3")),
-            to: host.stack(host.domainYAML(vcpus: 4, spec: "  currentVcpus: 2")))
+            host.domainID(),
+            from: host.stack(host.domainYAML(vcpus: 4, spec: "  currentVcpus: 3")),
+            to: host.stack(host.domainYAML(vcpus: 4, spec: "  currentVcpus: 2"))
+        )
         #expect(change.step?.change == .update, "\(change.step?.fields ?? [])")
         #expect(change.operations.contains(.setVcpusLive(2)))
         #expect(change.report.succeeded, "\(change.report.failures)")
@@ -49,7 +55,10 @@ struct DomainFieldChangeTests {
     func vcpusRunning() throws {
         let host = try DriverHost()
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML(vcpus: 2)), to: host.stack(host.domainYAML(vcpus: 4)))
+            host.domainID(),
+            from: host.stack(host.domainYAML(vcpus: 2)),
+            to: host.stack(host.domainYAML(vcpus: 4))
+        )
         #expect(change.step?.change == .pendingRestart)
         #expect(change.step?.fields.contains(FieldChange(path: "vcpu", want: "4", have: "2")) == true)
         #expect(change.operations.filter(\.isDefine).count == 1)
@@ -62,26 +71,38 @@ struct DomainFieldChangeTests {
     func vcpusShutoff() throws {
         let host = try DriverHost()
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML(vcpus: 2, state: "shutoff")),
-            to: host.stack(host.domainYAML(vcpus: 4, state: "shutoff")))
+            host.domainID(),
+            from: host.stack(host.domainYAML(vcpus: 2, state: "shutoff")),
+            to: host.stack(host.domainYAML(vcpus: 4, state: "shutoff"))
+        )
         #expect(change.step?.change == .update)
         #expect(change.operations.map(\.isDefine) == [true])
         #expect(change.report.succeeded, "\(change.report.failures)")
         #expect(change.after.plan.steps.isEmpty, "\(change.after.plan.steps)")
     }
 
-    @Test("a disk added in the manifest is pending a restart on a running domain and an update on a shut-off one",
-        arguments: ["running", "shutoff"])
+    @Test(
+        "a disk added in the manifest is pending a restart on a running domain and an update on a shut-off one",
+        arguments: ["running", "shutoff"]
+    )
     func diskAdded(state: String) throws {
         let host = try DriverHost()
-        let one = "      - target: vda\n        volume: {pool: \(host.name("pool")), name: \(host.name("disk.qcow2"))}\n"
-        let two = one + "      - target: vdb\n        volume: {pool: \(host.name("pool")), name: \(host.name("data.qcow2"))}\n"
+        let one =
+            "      - target: vda\n        volume: {pool: \(host.name("pool")), name: \(host.name("disk.qcow2"))}\n"
+        let two =
+            one
+            + "      - target: vdb\n        volume: {pool: \(host.name("pool")), name: \(host.name("data.qcow2"))}\n"
         let data = host.volumeYAML("data.qcow2")
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML(state: state, disks: one), volumes: [data]),
-            to: host.stack(host.domainYAML(state: state, disks: two), volumes: [data]))
+            host.domainID(),
+            from: host.stack(host.domainYAML(state: state, disks: one), volumes: [data]),
+            to: host.stack(host.domainYAML(state: state, disks: two), volumes: [data])
+        )
         #expect(change.step?.change == (state == "running" ? .pendingRestart : .update))
-        #expect(change.step?.fields.contains { $0.path == "devices/disk[vdb]" && $0.have == nil } == true, "\(change.fieldPaths)")
+        #expect(
+            change.step?.fields.contains { $0.path == "devices/disk[vdb]" && $0.have == nil } == true,
+            "\(change.fieldPaths)"
+        )
         #expect(change.report.succeeded, "\(change.report.failures)")
         #expect(try host.domainXML("vm").contains("dev='vdb'") || host.domainXML("vm").contains("dev=\"vdb\""))
         #expect(change.after.plan.isInSync, "\(change.after.plan.steps)")
@@ -91,13 +112,21 @@ struct DomainFieldChangeTests {
     func interfaceModel() throws {
         let host = try DriverHost()
         let network = host.networkYAML()
-        func nic(_ model: String) -> String { "    interfaces:\n      - network: \(host.name("net"))\n        model: \(model)\n" }
+        func nic(_ model: String) -> String {
+            "    interfaces:\n      - network: \(host.name("net"))\n        model: \(model)\n"
+        }
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML(interfaces: nic("virtio")), volumes: [network]),
-            to: host.stack(host.domainYAML(interfaces: nic("e1000")), volumes: [network]))
+            host.domainID(),
+            from: host.stack(host.domainYAML(interfaces: nic("virtio")), volumes: [network]),
+            to: host.stack(host.domainYAML(interfaces: nic("e1000")), volumes: [network])
+        )
         #expect(change.step?.change == .pendingRestart)
-        #expect(change.step?.fields.contains { $0.path.hasSuffix("model@type") && $0.want == "e1000" && $0.have == "virtio" } == true,
-            "\(change.step?.fields ?? [])")
+        #expect(
+            change.step?.fields.contains {
+                $0.path.hasSuffix("model@type") && $0.want == "e1000" && $0.have == "virtio"
+            } == true,
+            "\(change.step?.fields ?? [])"
+        )
         #expect(change.report.succeeded, "\(change.report.failures)")
         #expect(change.after.plan.isInSync, "\(change.after.plan.steps)")
     }
@@ -106,7 +135,10 @@ struct DomainFieldChangeTests {
     func shutdown() throws {
         let host = try DriverHost()
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML(state: "running")), to: host.stack(host.domainYAML(state: "shutoff")))
+            host.domainID(),
+            from: host.stack(host.domainYAML(state: "running")),
+            to: host.stack(host.domainYAML(state: "shutoff"))
+        )
         #expect(change.step?.change == .update)
         #expect(change.operations == [.shutdown(timeoutSeconds: 120)])
         #expect(change.step?.fields == [FieldChange(path: "state", want: "shutoff", have: "running")])
@@ -119,8 +151,10 @@ struct DomainFieldChangeTests {
     func autostart(to value: Bool) throws {
         let host = try DriverHost()
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML(spec: "  autostart: \(!value)")),
-            to: host.stack(host.domainYAML(spec: "  autostart: \(value)")))
+            host.domainID(),
+            from: host.stack(host.domainYAML(spec: "  autostart: \(!value)")),
+            to: host.stack(host.domainYAML(spec: "  autostart: \(value)"))
+        )
         #expect(change.step?.change == .update)
         #expect(change.operations == [.setAutostart(value)])
         #expect(change.report.succeeded, "\(change.report.failures)")
@@ -134,8 +168,10 @@ struct DomainFieldChangeTests {
         let old = "6b2c4a8e-0000-4000-8000-\(String(repeating: "1", count: 12))"
         let new = "6b2c4a8e-0000-4000-8000-\(String(repeating: "2", count: 12))"
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML(spec: "  uuid: \"\(uniqueUUID(old, host))\"")),
-            to: host.stack(host.domainYAML(spec: "  uuid: \"\(uniqueUUID(new, host))\"")))
+            host.domainID(),
+            from: host.stack(host.domainYAML(spec: "  uuid: \"\(uniqueUUID(old, host))\"")),
+            to: host.stack(host.domainYAML(spec: "  uuid: \"\(uniqueUUID(new, host))\""))
+        )
         #expect(change.step?.change == .replace)
         #expect(change.step?.fields.map(\.path) == ["uuid"])
         let operations = change.operations.map(\.description)

@@ -19,7 +19,10 @@ struct DomainPowerTests {
     func transition(row: (from: String, to: String, operations: [String])) throws {
         let host = try DriverHost()
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML(state: row.from)), to: host.stack(host.domainYAML(state: row.to)))
+            host.domainID(),
+            from: host.stack(host.domainYAML(state: row.from)),
+            to: host.stack(host.domainYAML(state: row.to))
+        )
         #expect(change.step?.change == .update)
         #expect(change.operations.map(\.description) == row.operations)
         #expect(change.report.succeeded, "\(change.report.failures)")
@@ -31,8 +34,10 @@ struct DomainPowerTests {
         let host = try DriverHost()
         let policy = "  restartPolicy: Graceful"
         let change = try host.change(
-            host.domainID(), from: host.stack(host.domainYAML(vcpus: 2, spec: policy)),
-            to: host.stack(host.domainYAML(vcpus: 4, spec: policy)))
+            host.domainID(),
+            from: host.stack(host.domainYAML(vcpus: 2, spec: policy)),
+            to: host.stack(host.domainYAML(vcpus: 4, spec: policy))
+        )
         #expect(change.step?.change == .pendingRestart)
         #expect(change.operations.map(\.description) == ["define", "shut down (ACPI, 120s, then destroy)", "start"])
         #expect(change.step?.notes.contains { $0.hasPrefix("restarted gracefully") } == true)

@@ -50,7 +50,9 @@ struct ExportTests {
     func volumeFileName() throws {
         let host = try DriverHost()
         let pool = try #require(try host.connection.lookupStoragePool(name: "default-pool"))
-        let volume = try pool.createVolume(xml: "<volume><name>\(host.name("a-b"))</name><capacity>1048576</capacity></volume>")
+        let volume = try pool.createVolume(
+            xml: "<volume><name>\(host.name("a-b"))</name><capacity>1048576</capacity></volume>"
+        )
         defer { try? volume.delete() }
         let id = ObjectID(.volume, host.name("a-b"), pool: "default-pool")
 

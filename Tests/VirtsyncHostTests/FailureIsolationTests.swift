@@ -55,7 +55,10 @@ struct FailureIsolationTests {
         let host = try DriverHost()
         let stopped = host.poolYAML(extra: "  active: false")
         let manifests = host.manifests(
-            [stopped, host.volumeYAML(), host.networkYAML(subnet: 51), host.domainYAML(state: "shutoff")].joined(separator: "\n---\n"))
+            [stopped, host.volumeYAML(), host.networkYAML(subnet: 51), host.domainYAML(state: "shutoff")].joined(
+                separator: "\n---\n"
+            )
+        )
         let (_, report) = try host.apply(manifests)
         #expect(report.failures.map(\.id) == [host.volumeID()])
         #expect(report.failures.first?.error?.contains("virStorageVolCreateXML") == true, "\(report.failures)")

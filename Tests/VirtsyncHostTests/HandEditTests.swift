@@ -15,9 +15,16 @@ struct HandEditTests {
         try host.applyCleanly(manifests)
         try host.editDomainByHand("vm") { domain in
             var devices = domain.child("devices") ?? XElement("devices")
-            devices.append(XElement("disk", ["type": "file", "device": "disk"], children: [
-                XElement("source", ["file": host.path("extra.img")]), XElement("target", ["dev": "vdb", "bus": "virtio"]),
-            ]))
+            devices.append(
+                XElement(
+                    "disk",
+                    ["type": "file", "device": "disk"],
+                    children: [
+                        XElement("source", ["file": host.path("extra.img")]),
+                        XElement("target", ["dev": "vdb", "bus": "virtio"]),
+                    ]
+                )
+            )
             domain.setChild("devices", devices)
         }
         let (planned, report) = try host.apply(manifests)
@@ -57,9 +64,16 @@ struct HandEditTests {
         try host.applyCleanly(manifests)
         try host.editDomainByHand("vm") { domain in
             var devices = domain.child("devices") ?? XElement("devices")
-            devices.append(XElement("disk", ["type": "file", "device": "disk"], children: [
-                XElement("source", ["file": host.path("extra.img")]), XElement("target", ["dev": "vdc", "bus": "virtio"]),
-            ]))
+            devices.append(
+                XElement(
+                    "disk",
+                    ["type": "file", "device": "disk"],
+                    children: [
+                        XElement("source", ["file": host.path("extra.img")]),
+                        XElement("target", ["dev": "vdc", "bus": "virtio"]),
+                    ]
+                )
+            )
             domain.setChild("devices", devices)
         }
         let planned = try host.plan(manifests)

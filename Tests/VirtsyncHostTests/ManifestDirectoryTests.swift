@@ -16,7 +16,10 @@ struct ManifestDirectoryTests {
         ]
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try text.write(to: url, atomically: false, encoding: .utf8)
         }
 
@@ -38,8 +41,13 @@ struct ManifestDirectoryTests {
         try "<pool/>".write(to: tree.appendingPathComponent("POOL.XML"), atomically: false, encoding: .utf8)
         try "x".write(to: tree.appendingPathComponent("noext."), atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(
-            at: tree.appendingPathComponent("linked.yaml"), withDestinationURL: outside.appendingPathComponent("vm.yaml"))
-        try FileManager.default.createSymbolicLink(at: tree.appendingPathComponent("elsewhere"), withDestinationURL: outside)
+            at: tree.appendingPathComponent("linked.yaml"),
+            withDestinationURL: outside.appendingPathComponent("vm.yaml")
+        )
+        try FileManager.default.createSymbolicLink(
+            at: tree.appendingPathComponent("elsewhere"),
+            withDestinationURL: outside
+        )
 
         let read = try ManifestDirectory.read([tree.path + "/"])
 
@@ -49,7 +57,8 @@ struct ManifestDirectoryTests {
 
     @Test("writing refuses a file that exists, and two files of one name, before writing anything")
     func writeRefuses() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vsdir-\(UUID().uuidString.prefix(8))").path
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vsdir-\(UUID().uuidString.prefix(8))")
+            .path
         defer { try? FileManager.default.removeItem(atPath: root) }
         try ManifestDirectory.write([("a.yaml", "one"), ("sub/b.yaml", "two")], to: root, overwrite: false)
         #expect(try String(contentsOfFile: root + "/sub/b.yaml", encoding: .utf8) == "two")

@@ -25,7 +25,11 @@ struct NetworkFieldChangeTests {
         #expect(xml.contains("52:54:00:aa:bb:01") && xml.contains("10.99.20.50"))
         #expect(change.fieldPaths == ["ip[10.99.20.1]/dhcp/host[52:54:00:aa:bb:01]"])
         #expect(change.report.succeeded, "\(change.report.failures)")
-        #expect(try host.connection.lookupNetwork(name: host.name("net"))?.xml(inactive: false).contains("52:54:00:aa:bb:01") == true)
+        #expect(
+            try host.connection.lookupNetwork(name: host.name("net"))?.xml(inactive: false).contains(
+                "52:54:00:aa:bb:01"
+            ) == true
+        )
         #expect(change.after.plan.steps.isEmpty, "\(change.after.plan.steps)")
     }
 
@@ -56,8 +60,10 @@ struct NetworkFieldChangeTests {
         try #require(after != before)
         let change = try host.change(host.networkID(), from: before, to: after)
         #expect(change.step?.change == .pendingRestart)
-        #expect(change.step?.fields.contains(FieldChange(path: "bridge@stp", want: "off", have: "on")) == true,
-            "\(change.step?.fields ?? [])")
+        #expect(
+            change.step?.fields.contains(FieldChange(path: "bridge@stp", want: "off", have: "on")) == true,
+            "\(change.step?.fields ?? [])"
+        )
         #expect(change.operations.map(\.isDefine) == [true])
         #expect(change.report.succeeded, "\(change.report.failures)")
         withKnownIssue("test:///default reads an active network's live definition only, so the new one never shows") {
@@ -73,8 +79,10 @@ struct NetworkFieldChangeTests {
             String(repeating: "0", count: 8 - tag.count) + tag + "-0000-4000-8000-" + String(repeating: last, count: 12)
         }
         let change = try host.change(
-            host.networkID(), from: host.networkYAML(subnet: 23, spec: "  uuid: \"\(uuid("1"))\""),
-            to: host.networkYAML(subnet: 23, spec: "  uuid: \"\(uuid("2"))\""))
+            host.networkID(),
+            from: host.networkYAML(subnet: 23, spec: "  uuid: \"\(uuid("1"))\""),
+            to: host.networkYAML(subnet: 23, spec: "  uuid: \"\(uuid("2"))\"")
+        )
         #expect(change.step?.change == .replace)
         #expect(change.operations.map(\.description) == ["stop", "undefine", "define", "start", "autostart on"])
         #expect(change.report.succeeded, "\(change.report.failures)")

@@ -20,7 +20,12 @@ struct OwnershipTests {
     /// A manifest for the same name as the unmanaged object, differing from it.
     private func manifest(_ kind: String, _ base: String, on host: DriverHost) -> String {
         switch kind {
-        case "domain": host.domainYAML(base, state: "shutoff", disks: "      - target: vda\n        path: \(host.path("a.qcow2"))\n")
+        case "domain":
+            host.domainYAML(
+                base,
+                state: "shutoff",
+                disks: "      - target: vda\n        path: \(host.path("a.qcow2"))\n"
+            )
         case "network": host.networkYAML(base, subnet: 40)
         default: host.poolYAML(base, extra: "    permissions: {mode: \"0700\"}")
         }
@@ -41,7 +46,10 @@ struct OwnershipTests {
         #expect(try Self.kinds.map { try host.xml($0, "hand-\($0)") } == before)
     }
 
-    @Test("a manifest whose name an unmanaged object holds is refused and the object stays byte for byte", arguments: kinds)
+    @Test(
+        "a manifest whose name an unmanaged object holds is refused and the object stays byte for byte",
+        arguments: kinds
+    )
     func clash(kind: String) throws {
         let host = try DriverHost()
         try defineUnmanaged(kind, "clash", on: host)
@@ -50,7 +58,10 @@ struct OwnershipTests {
         let (planned, report) = try host.apply(host.manifests(manifest(kind, "clash", on: host)))
         let step = try #require(planned.plan.steps.first)
         #expect(step.change == .refused)
-        #expect(step.notes.contains { $0.contains("not managed by virtsync") && $0.contains("--adopt") }, "\(step.notes)")
+        #expect(
+            step.notes.contains { $0.contains("not managed by virtsync") && $0.contains("--adopt") },
+            "\(step.notes)"
+        )
         #expect(report.outcomes.isEmpty)
         #expect(host.mutations == mutations)
         #expect(try host.xml(kind, "clash") == before)
@@ -70,6 +81,9 @@ struct OwnershipTests {
         let after = try host.plan(manifests)
         #expect(after.plan.refused.isEmpty, "\(after.plan.refused)")
         #expect(after.inventory.contains(step.id))
-        #expect(try host.plan([], prune: true).plan.steps.map(\.change) == [.destroy], "managed now, so prune removes it")
+        #expect(
+            try host.plan([], prune: true).plan.steps.map(\.change) == [.destroy],
+            "managed now, so prune removes it"
+        )
     }
 }

@@ -8,7 +8,10 @@ import VirtsyncPlan
 @Suite("pruning objects whose manifests left")
 struct PruneTests {
     private func everything(_ host: DriverHost) -> String {
-        host.stack(host.domainYAML(interfaces: "    interfaces:\n      - network: \(host.name("net"))\n"), volumes: [host.networkYAML(subnet: 30)])
+        host.stack(
+            host.domainYAML(interfaces: "    interfaces:\n      - network: \(host.name("net"))\n"),
+            volumes: [host.networkYAML(subnet: 30)]
+        )
     }
 
     @Test("without prune, removed manifests are listed as left git and nothing on the host changes")
@@ -33,10 +36,16 @@ struct PruneTests {
         try host.applyCleanly(host.manifests(everything(host)))
         let (planned, report) = try host.apply([], prune: true)
         let changes = Dictionary(uniqueKeysWithValues: planned.plan.steps.map { ($0.id, $0.change) })
-        #expect(changes == [
-            host.domainID(): .destroy, host.networkID(): .destroy, host.poolID(): .destroy, host.volumeID(): .release,
-        ])
-        #expect(planned.plan.steps.map(\.id.kind) == [.domain, .network, .volume, .storagePool], "removals in reverse order")
+        #expect(
+            changes == [
+                host.domainID(): .destroy, host.networkID(): .destroy, host.poolID(): .destroy,
+                host.volumeID(): .release,
+            ]
+        )
+        #expect(
+            planned.plan.steps.map(\.id.kind) == [.domain, .network, .volume, .storagePool],
+            "removals in reverse order"
+        )
         #expect(report.succeeded, "\(report.failures)")
         #expect(try host.connection.lookupDomain(name: host.name("vm")) == nil)
         #expect(try host.connection.lookupNetwork(name: host.name("net")) == nil)

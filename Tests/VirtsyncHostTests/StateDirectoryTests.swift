@@ -8,7 +8,8 @@ import VirtsyncPlan
 /// and a writer killed before its rename leaves a temporary file behind.
 @Suite("a torn state directory is safe")
 struct StateDirectoryTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-state-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-state-\(UUID().uuidString)")
+        .path
     var store: InventoryStore { InventoryStore(stateDirectory: directory) }
     let uri = "test:///default"
 

@@ -8,7 +8,10 @@ import VirtsyncPlan
 /// Pools are redefined in place; volumes only grow, and a shrink or a format change is refused untouched.
 @Suite("storage field changes")
 struct StorageFieldChangeTests {
-    @Test("a pool's new directory mode is an update: redefined, and built and restarted when active", arguments: [true, false])
+    @Test(
+        "a pool's new directory mode is an update: redefined, and built and restarted when active",
+        arguments: [true, false]
+    )
     func poolPermissions(active: Bool) throws {
         let host = try DriverHost()
         func pool(_ mode: String) -> String {
@@ -17,7 +20,10 @@ struct StorageFieldChangeTests {
         let change = try host.change(host.poolID(), from: pool("0711"), to: pool("0755"))
         #expect(change.step?.change == .update)
         #expect(change.step?.fields == [FieldChange(path: "target/permissions/mode", want: "0755", have: "0711")])
-        #expect(change.operations.map(\.description) == (active ? ["define", "stop", "build", "start"] : ["define", "build"]))
+        #expect(
+            change.operations.map(\.description)
+                == (active ? ["define", "stop", "build", "start"] : ["define", "build"])
+        )
         #expect(change.report.succeeded, "\(change.report.failures)")
         if active {
             withKnownIssue("test:///default keeps an active pool's first definition across stop and start") {
@@ -32,8 +38,10 @@ struct StorageFieldChangeTests {
     func grow() throws {
         let host = try DriverHost()
         let change = try host.change(
-            host.volumeID(), from: host.poolYAML() + "\n---\n" + host.volumeYAML(capacity: "1GiB"),
-            to: host.poolYAML() + "\n---\n" + host.volumeYAML(capacity: "2GiB"))
+            host.volumeID(),
+            from: host.poolYAML() + "\n---\n" + host.volumeYAML(capacity: "1GiB"),
+            to: host.poolYAML() + "\n---\n" + host.volumeYAML(capacity: "2GiB")
+        )
         #expect(change.step?.change == .update)
         #expect(change.operations == [.growVolume(bytes: 2 << 30, domain: nil, target: nil)])
         let grown = try capacity(host)
@@ -47,8 +55,13 @@ struct StorageFieldChangeTests {
     func growInUse() throws {
         let host = try DriverHost()
         let change = try host.change(
-            host.volumeID(), from: host.stack(host.domainYAML(state: "running")),
-            to: host.stack(host.domainYAML(state: "running")).replacingOccurrences(of: "capacity: 1GiB", with: "capacity: 3GiB"))
+            host.volumeID(),
+            from: host.stack(host.domainYAML(state: "running")),
+            to: host.stack(host.domainYAML(state: "running")).replacingOccurrences(
+                of: "capacity: 1GiB",
+                with: "capacity: 3GiB"
+            )
+        )
         #expect(change.step?.change == .update)
         #expect(change.operations == [.growVolume(bytes: 3 << 30, domain: host.name("vm"), target: "vda")])
         withKnownIssue("test:///default has no virDomainBlockResize") {
@@ -60,8 +73,10 @@ struct StorageFieldChangeTests {
     func shrink() throws {
         let host = try DriverHost()
         let change = try host.change(
-            host.volumeID(), from: host.poolYAML() + "\n---\n" + host.volumeYAML(capacity: "2GiB"),
-            to: host.poolYAML() + "\n---\n" + host.volumeYAML(capacity: "1GiB"))
+            host.volumeID(),
+            from: host.poolYAML() + "\n---\n" + host.volumeYAML(capacity: "2GiB"),
+            to: host.poolYAML() + "\n---\n" + host.volumeYAML(capacity: "1GiB")
+        )
         #expect(change.step?.change == .refused)
         #expect(change.operations.isEmpty)
         #expect(change.step?.notes.contains { $0.contains("shrinking") } == true)
@@ -73,12 +88,21 @@ struct StorageFieldChangeTests {
     func format() throws {
         let host = try DriverHost()
         let before = host.poolYAML() + "\n---\n" + host.volumeYAML(spec: "  format: qcow2")
-        let change = try host.change(host.volumeID(), from: before, to: before.replacingOccurrences(of: "format: qcow2", with: "format: raw"))
+        let change = try host.change(
+            host.volumeID(),
+            from: before,
+            to: before.replacingOccurrences(of: "format: qcow2", with: "format: raw")
+        )
         #expect(change.step?.change == .refused)
-        #expect(change.step?.fields.contains { $0.path == "target/format@type" && $0.want == "raw" && $0.have == "qcow2" } == true,
-            "\(change.step?.fields ?? [])")
+        #expect(
+            change.step?.fields.contains { $0.path == "target/format@type" && $0.want == "raw" && $0.have == "qcow2" }
+                == true,
+            "\(change.step?.fields ?? [])"
+        )
         #expect(change.report.outcomes.isEmpty)
-        let volume = try #require(try host.connection.lookupStoragePool(name: host.name("pool"))?.lookupVolume(name: host.name("disk.qcow2")))
+        let volume = try #require(
+            try host.connection.lookupStoragePool(name: host.name("pool"))?.lookupVolume(name: host.name("disk.qcow2"))
+        )
         #expect(try volume.xml().contains("qcow2"))
     }
 

@@ -12,8 +12,15 @@ struct SuspendTests {
         let host = try DriverHost()
         try host.applyCleanly(host.manifests(host.stack(host.domainYAML(vcpus: 2, state: "shutoff"))))
         let before = try host.domainXML("vm")
-        let suspended = host.manifests(host.stack(host.domainYAML(
-            vcpus: 4, state: "running", metadata: "  annotations: {virtsync.io/suspend: \"true\"}")))
+        let suspended = host.manifests(
+            host.stack(
+                host.domainYAML(
+                    vcpus: 4,
+                    state: "running",
+                    metadata: "  annotations: {virtsync.io/suspend: \"true\"}"
+                )
+            )
+        )
         let mutations = host.mutations
         let (planned, report) = try host.apply(suspended)
         let step = try #require(host.step(planned, host.domainID()))
@@ -30,9 +37,14 @@ struct SuspendTests {
     func suspendedOthers() throws {
         let host = try DriverHost()
         let annotation = "  annotations: {virtsync.io/suspend: \"true\"}"
-        try host.applyCleanly(host.manifests(host.poolYAML() + "\n---\n" + host.networkYAML(subnet: 60, spec: "  active: false")))
+        try host.applyCleanly(
+            host.manifests(host.poolYAML() + "\n---\n" + host.networkYAML(subnet: 60, spec: "  active: false"))
+        )
         let network = host.networkYAML(subnet: 61, spec: "  active: true")
-            .replacingOccurrences(of: "  name: \(host.name("net"))\n", with: "  name: \(host.name("net"))\n\(annotation)\n")
+            .replacingOccurrences(
+                of: "  name: \(host.name("net"))\n",
+                with: "  name: \(host.name("net"))\n\(annotation)\n"
+            )
         let mutations = host.mutations
         let (planned, report) = try host.apply(host.manifests(host.poolYAML() + "\n---\n" + network))
         let step = try #require(host.step(planned, host.networkID()))

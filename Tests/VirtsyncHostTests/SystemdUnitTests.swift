@@ -49,8 +49,14 @@ struct SystemdUnitTests {
     func sysusersAndTmpfiles() throws {
         let root = try ScratchRoot(withBinary: false)
         defer { root.remove() }
-        try root.install(Self.systemdDirectory.appendingPathComponent("virtsync.sysusers"), at: "usr/lib/sysusers.d/virtsync.conf")
-        try root.install(Self.systemdDirectory.appendingPathComponent("virtsync.tmpfiles"), at: "usr/lib/tmpfiles.d/virtsync.conf")
+        try root.install(
+            Self.systemdDirectory.appendingPathComponent("virtsync.sysusers"),
+            at: "usr/lib/sysusers.d/virtsync.conf"
+        )
+        try root.install(
+            Self.systemdDirectory.appendingPathComponent("virtsync.tmpfiles"),
+            at: "usr/lib/tmpfiles.d/virtsync.conf"
+        )
         let sysusers = try ChildProcess("systemd-sysusers", ["--root=\(root.path)", "virtsync.conf"]).run()
         #expect(sysusers.status == 0, "\(sysusers.error)")
         let tmpfiles = try ChildProcess("systemd-tmpfiles", ["--root=\(root.path)", "--create", "virtsync.conf"]).run()
@@ -60,7 +66,10 @@ struct SystemdUnitTests {
         let fields = try #require(passwd, "no virtsync user").split(separator: ":", omittingEmptySubsequences: false)
         #expect(fields[5] == "/var/lib/virtsync")
         let libvirt = try root.read("etc/group").split(separator: "\n").first { $0.hasPrefix("libvirt:") }
-        #expect(libvirt?.split(separator: ":").last?.split(separator: ",").contains("virtsync") == true, "\(libvirt ?? "")")
+        #expect(
+            libvirt?.split(separator: ":").last?.split(separator: ",").contains("virtsync") == true,
+            "\(libvirt ?? "")"
+        )
 
         let state = try FileManager.default.attributesOfItem(atPath: root.path + "/var/lib/virtsync")
         #expect((state[.posixPermissions] as? Int) == 0o750)
@@ -100,11 +109,16 @@ private struct ScratchRoot {
 
     func install(_ file: URL, at relative: String) throws {
         let target = URL(fileURLWithPath: path).appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
         try FileManager.default.copyItem(at: file, to: target)
     }
 
-    func read(_ relative: String) throws -> String { try String(contentsOfFile: path + "/" + relative, encoding: .utf8) }
+    func read(_ relative: String) throws -> String {
+        try String(contentsOfFile: path + "/" + relative, encoding: .utf8)
+    }
 
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
+import TestSupport
 import Testing
 import VirtsyncImages
-import TestSupport
 import VirtsyncManifest
 
 /// The cache keeps what it is told to keep and loses the rest, including a dead download's leftovers,
@@ -63,7 +63,9 @@ struct ImageCachePruneTests {
         }
         // The download is in flight once its file exists (the server sends half, then stalls).
         let deadline = ContinuousClock.now + .seconds(10)
-        while !files().contains(slow.sha256 + ".download"), ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        while !files().contains(slow.sha256 + ".download"), ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
         try #require(files().contains(slow.sha256 + ".download"), "the download never started: \(files())")
 
         let during = try cache().prune(keeping: [])

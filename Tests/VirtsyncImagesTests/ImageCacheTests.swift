@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
+import TestSupport
 import Testing
 import VirtsyncImages
-import TestSupport
 import VirtsyncManifest
 
 /// The cache against a real HTTP server on 127.0.0.1: good images (plain and compressed) land with their

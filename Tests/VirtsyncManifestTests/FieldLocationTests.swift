@@ -17,8 +17,11 @@ struct FieldLocationTests {
     @Test("a manifest built in code reports at its document location")
     func builtInCode() {
         let manifest = Manifest(
-            metadata: ObjectMeta(name: "n"), spec: .network(NetworkSpec()), origin: .yaml,
-            location: SourceLocation(file: "n.yaml", line: 3, column: 1))
+            metadata: ObjectMeta(name: "n"),
+            spec: .network(NetworkSpec()),
+            origin: .yaml,
+            location: SourceLocation(file: "n.yaml", line: 3, column: 1)
+        )
         #expect(manifest.location(of: "spec.mtu") == SourceLocation(file: "n.yaml", line: 3, column: 1))
     }
 }

@@ -11,7 +11,10 @@ enum Fixtures {
 
     /// Names (without extension) of the files in a fixture folder with the given extension, sorted.
     static func names(in folder: String, withExtension ext: String) throws -> [String] {
-        let urls = try FileManager.default.contentsOfDirectory(at: root.appending(path: folder), includingPropertiesForKeys: nil)
+        let urls = try FileManager.default.contentsOfDirectory(
+            at: root.appending(path: folder),
+            includingPropertiesForKeys: nil
+        )
         return urls.filter { $0.pathExtension == ext }.map { $0.deletingPathExtension().lastPathComponent }.sorted()
     }
 

@@ -24,19 +24,30 @@ struct HealthCheckTests {
             """
         let result = ManifestLoader.load([ManifestFile(path: "h.yaml", text: text)])
         try #require(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        guard case .domain(let first) = result.manifests[0].spec, case .domain(let second) = result.manifests[1].spec else {
+        guard case .domain(let first) = result.manifests[0].spec, case .domain(let second) = result.manifests[1].spec
+        else {
             Issue.record("not domains")
             return
         }
-        #expect(first.health == HealthCheck(
-            timeoutSeconds: 120, runningForSeconds: 30, guestAgent: true, tcp: .init(host: "fd00::5", port: 443)))
+        #expect(
+            first.health
+                == HealthCheck(
+                    timeoutSeconds: 120,
+                    runningForSeconds: 30,
+                    guestAgent: true,
+                    tcp: .init(host: "fd00::5", port: 443)
+                )
+        )
         #expect(second.health == HealthCheck(tcp: .init(host: "web2.lan", port: 22)))
     }
 
-    @Test("ADDRESS:PORT parses an IPv4 address, a name and a bracketed IPv6 address; nothing else", arguments: [
-        ("192.168.122.10:22", "192.168.122.10:22"), ("web1:80", "web1:80"), ("[::1]:8080", "[::1]:8080"),
-        ("::1:80", nil), ("web1", nil), ("web1:0", nil), ("web1:70000", nil), (":22", nil), ("[::1]80", nil),
-    ] as [(String, String?)])
+    @Test(
+        "ADDRESS:PORT parses an IPv4 address, a name and a bracketed IPv6 address; nothing else",
+        arguments: [
+            ("192.168.122.10:22", "192.168.122.10:22"), ("web1:80", "web1:80"), ("[::1]:8080", "[::1]:8080"),
+            ("::1:80", nil), ("web1", nil), ("web1:0", nil), ("web1:70000", nil), (":22", nil), ("[::1]80", nil),
+        ] as [(String, String?)]
+    )
     func endpoint(text: String, printed: String?) {
         #expect(HealthCheck.Endpoint(parsing: text)?.description == printed)
     }
@@ -61,6 +72,8 @@ struct RawHealthCheckTests {
             Issue.record("not a raw XML manifest")
             return
         }
-        #expect(raw.health == HealthCheck(timeoutSeconds: 5, runningForSeconds: 0, tcp: .init(host: "127.0.0.1", port: 22)))
+        #expect(
+            raw.health == HealthCheck(timeoutSeconds: 5, runningForSeconds: 0, tcp: .init(host: "127.0.0.1", port: 22))
+        )
     }
 }

@@ -10,10 +10,13 @@ struct HostSelectorTests {
         #expect(host.matches([]))
     }
 
-    @Test("globs on the host name match with * and ?", arguments: [
-        ("kvm-*", true), ("kvm-0?.dc1", true), ("*.dc1", true), ("kvm-07.dc1", true), ("*", true),
-        ("kvm-?", false), ("web-*", false), ("kvm-07", false), ("*.dc2", false), ("k*m*7*1", true),
-    ])
+    @Test(
+        "globs on the host name match with * and ?",
+        arguments: [
+            ("kvm-*", true), ("kvm-0?.dc1", true), ("*.dc1", true), ("kvm-07.dc1", true), ("*", true),
+            ("kvm-?", false), ("web-*", false), ("kvm-07", false), ("*.dc2", false), ("k*m*7*1", true),
+        ]
+    )
     func globs(pattern: String, selected: Bool) {
         #expect(host.matches([pattern]) == selected)
     }
@@ -30,8 +33,11 @@ struct HostSelectorTests {
         #expect(host.matches(["web-*", "zone=a"]))
         #expect(!host.matches(["web-*", "zone=b"]))
         let manifest = Manifest(
-            metadata: ObjectMeta(name: "n", hosts: ["db-*", "kvm-0*"]), spec: .network(NetworkSpec()), origin: .yaml,
-            location: SourceLocation(file: "n.yaml", line: 1, column: 1))
+            metadata: ObjectMeta(name: "n", hosts: ["db-*", "kvm-0*"]),
+            spec: .network(NetworkSpec()),
+            origin: .yaml,
+            location: SourceLocation(file: "n.yaml", line: 1, column: 1)
+        )
         #expect(host.selects(manifest))
         #expect(!HostSelector(hostName: "db").selects(manifest))
     }

@@ -17,7 +17,9 @@ struct InvalidFixtureTests {
     @Test("each invalid fixture is reported with exactly the expected text", arguments: names)
     func reportsExpectedDiagnostics(name: String) throws {
         let expected = try String(
-            contentsOf: Fixtures.root.appending(path: "invalid/\(name).expected"), encoding: .utf8)
+            contentsOf: Fixtures.root.appending(path: "invalid/\(name).expected"),
+            encoding: .utf8
+        )
         let manifestPath = try ["yaml", "xml"].map { "invalid/\(name).\($0)" }.first {
             FileManager.default.fileExists(atPath: Fixtures.root.appending(path: $0).path)
         }

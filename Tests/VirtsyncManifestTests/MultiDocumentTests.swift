@@ -7,7 +7,8 @@ struct MultiDocumentTests {
 
     @Test("empty documents and comment-only preambles are skipped, the others load in order")
     func emptyDocumentsSkipped() {
-        let text = "# fleet networks\n%YAML 1.1\n---\n" + Self.network.replacing("NAME", with: "a")
+        let text =
+            "# fleet networks\n%YAML 1.1\n---\n" + Self.network.replacing("NAME", with: "a")
             + "---\n---\n# nothing here\n---\n" + Self.network.replacing("NAME", with: "b") + "...\n"
         let result = ManifestLoader.load([ManifestFile(path: "n.yaml", text: text)])
         #expect(result.diagnostics.map(\.description) == [])
@@ -17,7 +18,9 @@ struct MultiDocumentTests {
 
     @Test("a single document, with dashes inside a line or a leading marker, loads as one with its lines")
     func singleDocument() {
-        let text = "--- # the only one\n" + Self.network.replacing("NAME", with: "a---b").replacing("spec: {}", with: "spec: {} # ---")
+        let text =
+            "--- # the only one\n"
+            + Self.network.replacing("NAME", with: "a---b").replacing("spec: {}", with: "spec: {} # ---")
         let result = ManifestLoader.load([ManifestFile(path: "n.yaml", text: text)])
         #expect(result.diagnostics.map(\.description) == [])
         #expect(result.manifests.map(\.metadata.name) == ["a---b"])
@@ -26,7 +29,8 @@ struct MultiDocumentTests {
 
     @Test("a syntax error in one document leaves the documents before and after it loaded")
     func syntaxErrorIsolated() {
-        let text = Self.network.replacing("NAME", with: "a") + "---\nkind: [unclosed\n---\n"
+        let text =
+            Self.network.replacing("NAME", with: "a") + "---\nkind: [unclosed\n---\n"
             + Self.network.replacing("NAME", with: "c")
         let result = ManifestLoader.load([ManifestFile(path: "n.yaml", text: text)])
         #expect(result.manifests.map(\.metadata.name) == ["a", "c"])

@@ -13,20 +13,32 @@ struct NetworkFixtureTests {
             mtu: 1500,
             ips: [
                 .init(
-                    address: "192.168.122.1", netmask: "255.255.255.0", family: .ipv4,
+                    address: "192.168.122.1",
+                    netmask: "255.255.255.0",
+                    family: .ipv4,
                     dhcp: .init(
                         ranges: [.init(start: "192.168.122.2", end: "192.168.122.254")],
                         hosts: [
                             .init(mac: "52:54:00:aa:bb:cc", name: "web1", ip: "192.168.122.10"),
                             .init(ip: "192.168.122.11"),
-                        ])),
+                        ]
+                    )
+                ),
                 .init(address: "fd00::1", prefix: 64, family: .ipv6),
             ],
-            active: true, autostart: false)
+            active: true,
+            autostart: false
+        )
         #expect(manifest.spec == .network(expected))
-        #expect(manifest.metadata == ObjectMeta(
-            name: "default", hosts: ["kvm-*", "role=hypervisor"], labels: ["tier": "base"],
-            annotations: ["virtsync.io/suspend": "false"]))
+        #expect(
+            manifest.metadata
+                == ObjectMeta(
+                    name: "default",
+                    hosts: ["kvm-*", "role=hypervisor"],
+                    labels: ["tier": "base"],
+                    annotations: ["virtsync.io/suspend": "false"]
+                )
+        )
         #expect(manifest.origin == .yaml)
         #expect(manifest.location == SourceLocation(file: "valid/networks.yaml", line: 2, column: 1))
     }
@@ -35,11 +47,26 @@ struct NetworkFixtureTests {
     func otherNetworks() throws {
         let manifests = try Fixtures.load("valid/networks.yaml")
         #expect(manifests.map(\.metadata.name) == ["default", "bridge-net", "routed", "isolated"])
-        #expect(manifests.named("bridge-net")?.spec == .network(NetworkSpec(
-            forward: .init(mode: .bridge), bridge: .init(name: "br0"))))
-        #expect(manifests.named("routed")?.spec == .network(NetworkSpec(
-            forward: .init(mode: .route, dev: "eth1"), ips: [.init(address: "10.0.0.1", prefix: 24, family: .ipv4)],
-            active: false, autostart: true)))
+        #expect(
+            manifests.named("bridge-net")?.spec
+                == .network(
+                    NetworkSpec(
+                        forward: .init(mode: .bridge),
+                        bridge: .init(name: "br0")
+                    )
+                )
+        )
+        #expect(
+            manifests.named("routed")?.spec
+                == .network(
+                    NetworkSpec(
+                        forward: .init(mode: .route, dev: "eth1"),
+                        ips: [.init(address: "10.0.0.1", prefix: 24, family: .ipv4)],
+                        active: false,
+                        autostart: true
+                    )
+                )
+        )
         #expect(manifests.named("isolated")?.spec == .network(NetworkSpec(active: true, autostart: true)))
     }
 }

@@ -16,12 +16,19 @@ import VirtsyncManifest
         let generated = try #require(ManifestReference.regions.first { $0.name == name }).markdown
         if ProcessInfo.processInfo.environment["RECORD_FIXTURES"] == "1" {
             let updated = try #require(
-                ManifestReference.replacingRegion(name, in: text, with: generated), "no \(name) markers in \(Self.page.path)")
+                ManifestReference.replacingRegion(name, in: text, with: generated),
+                "no \(name) markers in \(Self.page.path)"
+            )
             try updated.write(to: Self.page, atomically: true, encoding: .utf8)
-            Issue.record("rewrote the generated \(name) region of \(ManifestReference.page); run again without RECORD_FIXTURES")
+            Issue.record(
+                "rewrote the generated \(name) region of \(ManifestReference.page); run again without RECORD_FIXTURES"
+            )
             return
         }
-        let region = try #require(ManifestReference.region(name, in: text), "no generated \(name) region in \(ManifestReference.page)")
+        let region = try #require(
+            ManifestReference.region(name, in: text),
+            "no generated \(name) region in \(ManifestReference.page)"
+        )
         #expect(region == "\n\n" + generated + "\n")
     }
 

@@ -1,13 +1,17 @@
-@testable import VirtsyncManifest
 import Testing
+
+@testable import VirtsyncManifest
 
 @Suite("Name and path rules")
 struct RuleTests {
-    @Test("object names: 1 to 63 of [A-Za-z0-9._-], not starting with '-' or '.'", arguments: [
-        ("web1", true), ("a", true), ("web_1.prod-2", true), (String(repeating: "a", count: 63), true),
-        ("", false), (String(repeating: "a", count: 64), false), ("-web", false), (".web", false),
-        ("web 1", false), ("web/1", false), ("wéb", false),
-    ])
+    @Test(
+        "object names: 1 to 63 of [A-Za-z0-9._-], not starting with '-' or '.'",
+        arguments: [
+            ("web1", true), ("a", true), ("web_1.prod-2", true), (String(repeating: "a", count: 63), true),
+            ("", false), (String(repeating: "a", count: 64), false), ("-web", false), (".web", false),
+            ("web 1", false), ("web/1", false), ("wéb", false),
+        ]
+    )
     func domainNames(name: String, valid: Bool) {
         #expect((NameRule.problem(with: name, kind: .domain) == nil) == valid)
     }
@@ -20,11 +24,14 @@ struct RuleTests {
         #expect(NameRule.problem(with: String(repeating: "v", count: 64), kind: .storagePool) != nil)
     }
 
-    @Test("paths must be absolute, normalised and under an allowed prefix on whole components", arguments: [
-        ("/var/lib/libvirt/images/a.qcow2", true), ("/srv/pool/sub/a.img", true), ("/srv/pool", true),
-        ("/srv/pool2/a.img", false), ("/var/lib/libvirt/images/../a", false), ("/srv/pool/./a", false),
-        ("/srv//pool/a", false), ("/srv/pool/", false), ("srv/pool/a", false), ("/etc/passwd", false),
-    ])
+    @Test(
+        "paths must be absolute, normalised and under an allowed prefix on whole components",
+        arguments: [
+            ("/var/lib/libvirt/images/a.qcow2", true), ("/srv/pool/sub/a.img", true), ("/srv/pool", true),
+            ("/srv/pool2/a.img", false), ("/var/lib/libvirt/images/../a", false), ("/srv/pool/./a", false),
+            ("/srv//pool/a", false), ("/srv/pool/", false), ("srv/pool/a", false), ("/etc/passwd", false),
+        ]
+    )
     func paths(path: String, allowed: Bool) {
         let problem = PathRule.problem(with: path, allowed: ["/var/lib/libvirt/images", "/srv/pool/"])
         #expect((problem == nil) == allowed, "\(problem ?? "")")

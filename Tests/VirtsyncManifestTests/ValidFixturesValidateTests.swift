@@ -6,10 +6,16 @@ struct ValidFixturesValidateTests {
     @Test("the YAML fixtures together resolve every reference and break no rule, even against an empty host")
     func yamlSetIsClean() throws {
         let manifests = try Fixtures.load(
-            "valid/networks.yaml", "valid/storage.yaml", "valid/domain-full.yaml", "valid/domain-minimal.yaml",
-            "valid/raw.yaml")
+            "valid/networks.yaml",
+            "valid/storage.yaml",
+            "valid/domain-full.yaml",
+            "valid/domain-minimal.yaml",
+            "valid/raw.yaml"
+        )
         let findings = ManifestValidator.validate(
-            manifests, context: ValidationContext(allowedPaths: ["/var/lib/libvirt/images"], hostObjects: []))
+            manifests,
+            context: ValidationContext(allowedPaths: ["/var/lib/libvirt/images"], hostObjects: [])
+        )
         #expect(findings.map(\.description) == [])
     }
 

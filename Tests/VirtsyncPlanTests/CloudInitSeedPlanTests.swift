@@ -46,7 +46,10 @@ struct CloudInitSeedPlanTests {
     func derivedSeed() throws {
         let manifests = try Self.manifests()
         let seed = try #require(manifests.first { $0.id == Self.seedID })
-        guard case .volume(let volume) = seed.spec else { Issue.record("not a volume"); return }
+        guard case .volume(let volume) = seed.spec else {
+            Issue.record("not a volume")
+            return
+        }
         #expect(volume.deletionPolicy == .delete)
         #expect(volume.seed?.instanceID == "web-1")
         #expect(volume.seed?.files?.map(\.name) == ["user-data", "meta-data"])
@@ -60,21 +63,35 @@ struct CloudInitSeedPlanTests {
 
     @Test("a new seed is written, and the plan's text and JSON never carry the user-data")
     func creation() throws {
-        let plan = Planner().plan(try Self.manifests(userData: "s3cret-pass"), observed: ObservedState(), inventory: Inventory(uri: "t"))
+        let plan = Planner().plan(
+            try Self.manifests(userData: "s3cret-pass"),
+            observed: ObservedState(),
+            inventory: Inventory(uri: "t")
+        )
         let step = try #require(plan.steps.first { $0.id == Self.seedID })
         #expect(step.change == .create)
-        guard case .writeSeed(_, let seed)? = step.operations.first else { Issue.record("\(step.operations)"); return }
+        guard case .writeSeed(_, let seed)? = step.operations.first else {
+            Issue.record("\(step.operations)")
+            return
+        }
         #expect(seed.seed.files?.first?.text.contains("s3cret-pass") == true)
         let json = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
         #expect(!json.contains("s3cret-pass"))
         #expect(!PlanPrinter(color: false).text(plan).contains("s3cret-pass"))
         let decoded = try JSONDecoder().decode(Operation.self, from: try JSONEncoder().encode(step.operations[0]))
-        guard case .writeSeed(_, let back) = decoded else { Issue.record("\(decoded)"); return }
+        guard case .writeSeed(_, let back) = decoded else {
+            Issue.record("\(decoded)")
+            return
+        }
         #expect(back.isRedacted && back.seed.instanceID == "web-1")
     }
 
     /// The host after a first apply with `digest`: the seed volume and a running domain exist.
-    static func applied(_ manifests: [Manifest], digest: String?, instanceID: String = "web-1") -> (ObservedState, Inventory) {
+    static func applied(
+        _ manifests: [Manifest],
+        digest: String?,
+        instanceID: String = "web-1"
+    ) -> (ObservedState, Inventory) {
         var objects: [ObjectID: ObservedObject] = [:]
         for manifest in manifests {
             let desired = DesiredObject(manifest)
@@ -90,16 +107,20 @@ struct CloudInitSeedPlanTests {
     @Test("the same content plans nothing for the seed")
     func unchanged() throws {
         let manifests = try Self.manifests()
-        let digest = manifests.compactMap { if case .volume(let v) = $0.spec { v.seed?.cloudInit.digest } else { nil } }.first
+        let digest = manifests.compactMap { if case .volume(let v) = $0.spec { v.seed?.cloudInit.digest } else { nil } }
+            .first
         let (observed, inventory) = Self.applied(manifests, digest: digest)
         let plan = Planner().plan(manifests, observed: observed, inventory: inventory)
         #expect(plan.steps.first { $0.id == Self.seedID } == nil, "\(PlanPrinter(color: false).text(plan))")
     }
 
-    @Test("changed user-data on a booted domain: the seed is rewritten, shown as first boot only; the domain is not restarted")
+    @Test(
+        "changed user-data on a booted domain: the seed is rewritten, shown as first boot only; the domain is not restarted"
+    )
     func firstBootOnly() throws {
         let before = try Self.manifests()
-        let oldDigest = before.compactMap { if case .volume(let v) = $0.spec { v.seed?.cloudInit.digest } else { nil } }.first
+        let oldDigest = before.compactMap { if case .volume(let v) = $0.spec { v.seed?.cloudInit.digest } else { nil } }
+            .first
         let (observed, inventory) = Self.applied(before, digest: oldDigest)
         let plan = Planner().plan(try Self.manifests(userData: "other"), observed: observed, inventory: inventory)
         let step = try #require(plan.steps.first { $0.id == Self.seedID })
@@ -112,7 +133,11 @@ struct CloudInitSeedPlanTests {
     func newInstanceID() throws {
         let before = try Self.manifests()
         let (observed, inventory) = Self.applied(before, digest: "old")
-        let plan = Planner().plan(try Self.manifests(metaData: "instance-id: web-1-v2"), observed: observed, inventory: inventory)
+        let plan = Planner().plan(
+            try Self.manifests(metaData: "instance-id: web-1-v2"),
+            observed: observed,
+            inventory: inventory
+        )
         let step = try #require(plan.steps.first { $0.id == Self.seedID })
         #expect(step.notes.contains { $0.contains("instance-id changed (web-1 → web-1-v2)") }, "\(step.notes)")
     }

@@ -11,7 +11,10 @@ import VirtsyncPlan
     @Test("every typed device list has a keyed list rule", arguments: DomainSpec.Devices.lists.map(\.key))
     func everyListHasAKey(key: String) throws {
         let list = try #require(DomainSpec.Devices.lists.first { $0.key == key })
-        let rule = try #require(ListRule.rule(parent: "devices", child: list.element), "no list rule for devices/\(list.element)")
+        let rule = try #require(
+            ListRule.rule(parent: "devices", child: list.element),
+            "no list rule for devices/\(list.element)"
+        )
         guard case .key(let keyOf) = rule.matching else {
             Issue.record("devices/\(list.element) is not matched by key")
             return
@@ -26,7 +29,9 @@ import VirtsyncPlan
     func namedListsAreOwned() throws {
         var have = Self.rendered
         var devices = try #require(have.child("devices"))
-        devices.children.append(try XElement(parsing: "<rng model='virtio'><backend model='random'>/dev/random</backend></rng>"))
+        devices.children.append(
+            try XElement(parsing: "<rng model='virtio'><backend model='random'>/dev/random</backend></rng>")
+        )
         have.setChild("devices", devices)
         let desired = DesiredObject(RenderExamples.everyDeviceDomain)
         let owning = XMLComparator().owning(desired.ownedLists)

@@ -1,6 +1,7 @@
 import LibvirtXML
 import Testing
 import VirtsyncManifest
+
 @testable import VirtsyncPlan
 
 /// How a disk's source, device and format become `<disk>`, `<driver type>`, `<source>` and `<readonly/>`.
@@ -36,7 +37,8 @@ import VirtsyncManifest
                 Disk(target: "sdb", device: .cdrom, bus: .sata, source: .path("/iso/u.iso")),
                 "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='/iso/u.iso'/><target dev='sdb' bus='sata'/><readonly/></disk>"
             ),
-        ])
+        ]
+    )
     func sourceKinds(disk: Disk, expected: String) {
         #expect(compact(DomainRenderer.disk(disk, volumeFormats: Self.declared)) == expected)
     }
@@ -45,7 +47,8 @@ import VirtsyncManifest
         "a CD-ROM is read-only whatever the manifest says; a disk only when asked",
         arguments: [
             (Disk.Device.cdrom, false, true), (.cdrom, true, true), (.disk, false, false), (.disk, true, true),
-        ])
+        ]
+    )
     func readonly(device: Disk.Device, readonly: Bool, expected: Bool) {
         let disk = Disk(target: "vdx", device: device, source: .path("/img/x"), readonly: readonly)
         let element = DomainRenderer.disk(disk)
@@ -60,7 +63,8 @@ import VirtsyncManifest
             (Disk.Cache.none, Disk.IO.native, "<driver name='qemu' type='qcow2' cache='none' io='native'/>"),
             (Disk.Cache.hypervisorDefault, Disk.IO.io_uring, "<driver name='qemu' type='qcow2' io='io_uring'/>"),
             (Disk.Cache.writethrough, nil, "<driver name='qemu' type='qcow2' cache='writethrough'/>"),
-        ])
+        ]
+    )
     func cacheAndIO(cache: Disk.Cache?, io: Disk.IO?, expected: String) throws {
         let disk = Disk(target: "vda", source: .path("/img/a.qcow2"), cache: cache, io: io)
         #expect(compact(try #require(DomainRenderer.disk(disk).child("driver"))) == expected)
@@ -69,7 +73,8 @@ import VirtsyncManifest
     @Test("declared volumes give their formats, raw XML volumes included")
     func volumeFormatsOfManifests() throws {
         let raw = try XElement(
-            parsing: "<volume><name>r.img</name><capacity>1</capacity><target><format type='raw'/></target></volume>")
+            parsing: "<volume><name>r.img</name><capacity>1</capacity><target><format type='raw'/></target></volume>"
+        )
         let manifests = [
             RenderExamples.ubuntuVolume,
             RenderExamples.manifest("r.img", .rawXML(RawXMLSpec(kind: .volume, xml: raw, pool: "fast"))),
@@ -79,6 +84,7 @@ import VirtsyncManifest
             Renderer.volumeFormats(of: manifests) == [
                 ObjectID(.volume, "ubuntu-vm.qcow2", pool: "default"): "qcow2",
                 ObjectID(.volume, "r.img", pool: "fast"): "raw",
-            ])
+            ]
+        )
     }
 }

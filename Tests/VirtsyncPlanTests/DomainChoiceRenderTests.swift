@@ -1,6 +1,7 @@
 import LibvirtXML
 import Testing
 import VirtsyncManifest
+
 @testable import VirtsyncPlan
 
 /// Domain-level choices: what is left out when unset, and the defaults the schema fills in.
@@ -18,17 +19,21 @@ import VirtsyncManifest
     @Test("unset parts are left to libvirt: no uuid, cpu, cputune, memoryBacking, machine, boot or emulator")
     func unsetPartsAreLeftOut() {
         let domain = Self.render(DomainSpec(memory: .gib(1), vcpus: 1))
-        #expect(domain.children.map(\.name) == [
-            "name", "memory", "currentMemory", "vcpu", "os", "features", "clock", "on_poweroff", "on_reboot",
-            "on_crash", "devices",
-        ])
+        #expect(
+            domain.children.map(\.name) == [
+                "name", "memory", "currentMemory", "vcpu", "os", "features", "clock", "on_poweroff", "on_reboot",
+                "on_crash", "devices",
+            ]
+        )
         #expect(compact(domain.child("os")!) == "<os><type arch='x86_64'>hvm</type></os>")
         #expect(domain.child("devices")?.children == [])
     }
 
     @Test(
         "firmware: efi is an attribute of <os>, bios is libvirt's default and adds nothing",
-        arguments: [(DomainSpec.OS.Firmware?.none, nil), (.bios, nil), (.efi, "efi")] as [(DomainSpec.OS.Firmware?, String?)])
+        arguments: [(DomainSpec.OS.Firmware?.none, nil), (.bios, nil), (.efi, "efi")]
+            as [(DomainSpec.OS.Firmware?, String?)]
+    )
     func firmware(firmware: DomainSpec.OS.Firmware?, expected: String?) {
         let domain = Self.render(DomainSpec(memory: .gib(1), vcpus: 1, os: .init(firmware: firmware)))
         #expect(domain.child("os")?[attribute: "firmware"] == expected)
@@ -37,7 +42,10 @@ import VirtsyncManifest
     @Test("features list only those that are on, and vanish when none is")
     func features() {
         #expect(DomainRenderer.features(.init(acpi: false, apic: false, pae: false)) == nil)
-        #expect(compact(DomainRenderer.features(.init(acpi: false, apic: true, pae: true))!) == "<features><apic/><pae/></features>")
+        #expect(
+            compact(DomainRenderer.features(.init(acpi: false, apic: true, pae: true))!)
+                == "<features><apic/><pae/></features>"
+        )
     }
 
     @Test(
@@ -49,10 +57,15 @@ import VirtsyncManifest
                 "<cpu mode='custom' match='exact'><model fallback='allow'>EPYC</model><cache level='3' mode='emulate'/></cpu>"
             ),
             (
-                DomainSpec.CPU(mode: .hostPassthrough, topology: .init(sockets: 1, cores: 4, threads: 2), cache: .disable),
+                DomainSpec.CPU(
+                    mode: .hostPassthrough,
+                    topology: .init(sockets: 1, cores: 4, threads: 2),
+                    cache: .disable
+                ),
                 "<cpu mode='host-passthrough'><topology sockets='1' cores='4' threads='2'/><cache mode='disable'/></cpu>"
             ),
-        ])
+        ]
+    )
     func cpuModes(cpu: DomainSpec.CPU, expected: String) {
         #expect(compact(DomainRenderer.cpu(cpu)) == expected)
     }
@@ -61,7 +74,9 @@ import VirtsyncManifest
     func emptyTuning() {
         #expect(DomainRenderer.memoryBacking(.init(hugepages: false, pageSize: .mib(2))) == nil)
         #expect(DomainRenderer.cputune(.init()) == nil)
-        #expect(compact(DomainRenderer.memoryBacking(.init(pageSize: .gib(1)))!)
-            == "<memoryBacking><hugepages><page size='1048576' unit='KiB'/></hugepages></memoryBacking>")
+        #expect(
+            compact(DomainRenderer.memoryBacking(.init(pageSize: .gib(1)))!)
+                == "<memoryBacking><hugepages><page size='1048576' unit='KiB'/></hugepages></memoryBacking>"
+        )
     }
 }

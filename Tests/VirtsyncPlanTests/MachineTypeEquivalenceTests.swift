@@ -22,7 +22,9 @@ struct MachineTypeEquivalenceTests {
 
     @Test("the standard rules decide machine types as the table says", arguments: table)
     func standardRules(row: (want: String, have: String, same: Bool)) {
-        #expect(EquivalenceRules.standard.equivalent(path: "os/type@machine", want: row.want, have: row.have) == row.same)
+        #expect(
+            EquivalenceRules.standard.equivalent(path: "os/type@machine", want: row.want, have: row.have) == row.same
+        )
     }
 
     @Test("the rule speaks only for the machine attribute of os/type")

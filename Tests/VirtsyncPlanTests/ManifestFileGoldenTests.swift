@@ -30,7 +30,10 @@ import VirtsyncPlan
         let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".xml") }.sorted()
         return try names.map {
-            ManifestFile(path: "\(directory)/\($0)", text: try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8))
+            ManifestFile(
+                path: "\(directory)/\($0)",
+                text: try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8)
+            )
         }
     }
 

@@ -1,6 +1,7 @@
 import LibvirtXML
 import Testing
 import VirtsyncManifest
+
 @testable import VirtsyncPlan
 
 /// Network and pool details that libvirt writes its own way.
@@ -15,7 +16,8 @@ import VirtsyncManifest
             ),
             (NetworkSpec.Forward(mode: .route, natPorts: 1...2), "<forward mode='route'/>"),
             (NetworkSpec.Forward(mode: .open), "<forward mode='open'/>"),
-        ])
+        ]
+    )
     func forward(forward: NetworkSpec.Forward, expected: String) {
         #expect(compact(NetworkRenderer.forward(forward)) == expected)
     }
@@ -32,7 +34,8 @@ import VirtsyncManifest
 
     @Test(
         "pool modes are written as libvirt prints them, four octal digits",
-        arguments: [("0711", "0711"), ("711", "0711"), ("755", "0755"), ("02770", "2770"), ("rwx", "rwx")])
+        arguments: [("0711", "0711"), ("711", "0711"), ("755", "0755"), ("02770", "2770"), ("rwx", "rwx")]
+    )
     func octalMode(mode: String, expected: String) {
         #expect(StoragePoolRenderer.octalMode(mode) == expected)
     }
@@ -40,6 +43,9 @@ import VirtsyncManifest
     @Test("permissions hold only the children that are set, and vanish when none is")
     func permissions() {
         #expect(StoragePoolRenderer.permissions(.init()) == nil)
-        #expect(compact(StoragePoolRenderer.permissions(.init(owner: 107))!) == "<permissions><owner>107</owner></permissions>")
+        #expect(
+            compact(StoragePoolRenderer.permissions(.init(owner: 107))!)
+                == "<permissions><owner>107</owner></permissions>"
+        )
     }
 }

@@ -9,9 +9,12 @@ struct NumaMemoryEquivalenceTests {
         var domain = XElement("domain", children: [XElement("memory", ["unit": "KiB"], text: memory)])
         if let current { domain.append(XElement("currentMemory", ["unit": "KiB"], text: current)) }
         if !cells.isEmpty {
-            let numa = XElement("numa", children: cells.enumerated().map { index, memory in
-                XElement("cell", ["id": "\(index)", "memory": memory, "unit": "KiB"])
-            })
+            let numa = XElement(
+                "numa",
+                children: cells.enumerated().map { index, memory in
+                    XElement("cell", ["id": "\(index)", "memory": memory, "unit": "KiB"])
+                }
+            )
             domain.append(XElement("cpu", children: [numa]))
         }
         return domain
@@ -19,16 +22,22 @@ struct NumaMemoryEquivalenceTests {
 
     static let table: [(want: XElement, have: XElement, memory: String?, current: String?)] = [
         // 1 GiB asked, cells of 256 MiB + 256 MiB: QEMU keeps 512 MiB, which is the manifest's own sum.
-        (domain(memory: "1048576", current: "1048576", cells: ["262144", "262144"]),
-         domain(memory: "524288", current: "524288", cells: ["262144", "262144"]), "524288", "524288"),
+        (
+            domain(memory: "1048576", current: "1048576", cells: ["262144", "262144"]),
+            domain(memory: "524288", current: "524288", cells: ["262144", "262144"]), "524288", "524288"
+        ),
         // A host value that is not the cells' sum stays a difference.
-        (domain(memory: "1048576", cells: ["262144", "262144"]),
-         domain(memory: "786432", cells: ["262144", "262144"]), "1048576", nil),
+        (
+            domain(memory: "1048576", cells: ["262144", "262144"]),
+            domain(memory: "786432", cells: ["262144", "262144"]), "1048576", nil
+        ),
         // Without cells, nothing is derived.
         (domain(memory: "1048576", cells: []), domain(memory: "524288", cells: []), "1048576", nil),
         // A currentMemory within the sum is the manifest's own.
-        (domain(memory: "1048576", current: "262144", cells: ["262144", "262144"]),
-         domain(memory: "524288", current: "262144", cells: ["262144", "262144"]), "524288", "262144"),
+        (
+            domain(memory: "1048576", current: "262144", cells: ["262144", "262144"]),
+            domain(memory: "524288", current: "262144", cells: ["262144", "262144"]), "524288", "262144"
+        ),
     ]
 
     @Test("memory and currentMemory follow the host only when the host has the cells' sum", arguments: table)

@@ -10,7 +10,9 @@ struct PoolUpdatePlanTests {
 
     static func observed(active: Bool, mode: String) throws -> ObservedState {
         var xml = Renderer.render(pool)
-        let permissions = try XElement(parsing: "<permissions><mode>\(mode)</mode><owner>0</owner><group>0</group></permissions>")
+        let permissions = try XElement(
+            parsing: "<permissions><mode>\(mode)</mode><owner>0</owner><group>0</group></permissions>"
+        )
         var target = try #require(xml.child("target"))
         target.setChild("permissions", permissions)
         xml.setChild("target", target)
@@ -24,7 +26,11 @@ struct PoolUpdatePlanTests {
             spec.active = want
             manifest.spec = .storagePool(spec)
         }
-        let plan = Planner().plan([manifest], observed: try observed(active: active, mode: mode), inventory: Inventory(uri: "test:///default", entries: [.init(id: pool.id)]))
+        let plan = Planner().plan(
+            [manifest],
+            observed: try observed(active: active, mode: mode),
+            inventory: Inventory(uri: "test:///default", entries: [.init(id: pool.id)])
+        )
         return plan.steps.first
     }
 

@@ -9,7 +9,12 @@ struct PruneTimeoutTests {
     func pruneUsesRecordedTimeout() throws {
         let id = ObjectID(.domain, "web1")
         let observed = ObservedState(objects: [
-            id: ObservedObject(id: id, xml: try XElement(parsing: "<domain><name>web1</name></domain>"), active: true, power: .running)
+            id: ObservedObject(
+                id: id,
+                xml: try XElement(parsing: "<domain><name>web1</name></domain>"),
+                active: true,
+                power: .running
+            )
         ])
         let inventory = Inventory(uri: "test:///default", entries: [Inventory.Entry(id: id, shutdownTimeoutSeconds: 7)])
         let plan = Planner(options: PlanOptions(prune: true)).plan([], observed: observed, inventory: inventory)
@@ -20,9 +25,18 @@ struct PruneTimeoutTests {
     func pruneDefaultsTimeout() throws {
         let id = ObjectID(.domain, "web1")
         let observed = ObservedState(objects: [
-            id: ObservedObject(id: id, xml: try XElement(parsing: "<domain><name>web1</name></domain>"), active: true, power: .running)
+            id: ObservedObject(
+                id: id,
+                xml: try XElement(parsing: "<domain><name>web1</name></domain>"),
+                active: true,
+                power: .running
+            )
         ])
-        let plan = Planner(options: PlanOptions(prune: true)).plan([], observed: observed, inventory: Inventory(uri: "x", entries: [Inventory.Entry(id: id)]))
+        let plan = Planner(options: PlanOptions(prune: true)).plan(
+            [],
+            observed: observed,
+            inventory: Inventory(uri: "x", entries: [Inventory.Entry(id: id)])
+        )
         #expect(plan.steps.first?.operations == [.shutdown(timeoutSeconds: 120), .undefine])
     }
 }

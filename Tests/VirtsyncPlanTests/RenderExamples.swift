@@ -5,8 +5,11 @@ import VirtsyncManifest
 enum RenderExamples {
     static func manifest(_ name: String, _ spec: ManifestSpec) -> Manifest {
         Manifest(
-            metadata: ObjectMeta(name: name), spec: spec, origin: .yaml,
-            location: SourceLocation(file: "examples/\(name).yaml", line: 1, column: 1))
+            metadata: ObjectMeta(name: name),
+            spec: spec,
+            origin: .yaml,
+            location: SourceLocation(file: "examples/\(name).yaml", line: 1, column: 1)
+        )
     }
 
     /// Golden file name → manifest.
@@ -36,13 +39,21 @@ enum RenderExamples {
                 bridge: .init(name: "virbr0", stp: true, delay: 0),
                 ips: [
                     .init(
-                        address: "192.168.122.1", netmask: "255.255.255.0", family: .ipv4,
-                        dhcp: .init(ranges: [.init(start: "192.168.122.2", end: "192.168.122.254")]))
-                ])))
+                        address: "192.168.122.1",
+                        netmask: "255.255.255.0",
+                        family: .ipv4,
+                        dhcp: .init(ranges: [.init(start: "192.168.122.2", end: "192.168.122.254")])
+                    )
+                ]
+            )
+        )
+    )
 
     /// Seed 3.2: forward onto the existing host bridge `br0`.
     static let bridgeNetwork = manifest(
-        "bridge-net", .network(NetworkSpec(forward: .init(mode: .bridge), bridge: .init(name: "br0"))))
+        "bridge-net",
+        .network(NetworkSpec(forward: .init(mode: .bridge), bridge: .init(name: "br0")))
+    )
 
     /// Routed through a device, with an MTU, DHCP hosts, an IPv4 prefix and an IPv6 subnet.
     static let routedNetwork = manifest(
@@ -54,20 +65,28 @@ enum RenderExamples {
                 mtu: 9000,
                 ips: [
                     .init(
-                        address: "10.9.0.1", prefix: 24, family: .ipv4,
+                        address: "10.9.0.1",
+                        prefix: 24,
+                        family: .ipv4,
                         dhcp: .init(
                             ranges: [.init(start: "10.9.0.100", end: "10.9.0.199")],
                             hosts: [
                                 .init(mac: "52:54:00:AA:BB:01", name: "web1", ip: "10.9.0.10"),
                                 .init(name: "db1", ip: "10.9.0.11"),
-                            ])),
+                            ]
+                        )
+                    ),
                     .init(address: "fd00:9::1", prefix: 64, family: .ipv6),
-                ])))
+                ]
+            )
+        )
+    )
 
     /// No forward at all: an isolated network.
     static let isolatedNetwork = manifest(
         "isolated",
-        .network(NetworkSpec(ips: [.init(address: "10.10.0.1", netmask: "255.255.0.0", family: .ipv4)])))
+        .network(NetworkSpec(ips: [.init(address: "10.10.0.1", netmask: "255.255.0.0", family: .ipv4)]))
+    )
 
     /// Seed 3.3: `pool-define-as --name default --type dir --target /var/lib/libvirt/images`.
     static let defaultPool = manifest("default", .storagePool(StoragePoolSpec(targetPath: "/var/lib/libvirt/images")))
@@ -77,19 +96,30 @@ enum RenderExamples {
         "vmstore",
         .storagePool(
             StoragePoolSpec(
-                uuid: "8e0b7e1c-3f3a-4c1e-9a51-2b1d6c1f0a11", targetPath: "/srv/vmstore",
-                permissions: .init(mode: "711", owner: 0, group: 64055))))
+                uuid: "8e0b7e1c-3f3a-4c1e-9a51-2b1d6c1f0a11",
+                targetPath: "/srv/vmstore",
+                permissions: .init(mode: "711", owner: 0, group: 64055)
+            )
+        )
+    )
 
     /// Seed 4.1 `--disk …/ubuntu-vm.qcow2,size=20`: a 20 GiB qcow2 volume in the default pool.
     static let ubuntuVolume = manifest(
-        "ubuntu-vm.qcow2", .volume(VolumeSpec(pool: "default", capacity: .gib(20), format: .qcow2)))
+        "ubuntu-vm.qcow2",
+        .volume(VolumeSpec(pool: "default", capacity: .gib(20), format: .qcow2))
+    )
 
     /// A copy-on-write overlay on a base image; the copy source is not part of the document.
     static let backingVolume = manifest(
         "web1.qcow2",
         .volume(
             VolumeSpec(
-                pool: "default", capacity: .gib(40),
+                pool: "default",
+                capacity: .gib(40),
                 backingStore: .init(path: "/var/lib/libvirt/images/base.qcow2", format: .qcow2),
-                source: .init(path: "/var/lib/libvirt/images/golden.qcow2"), deletionPolicy: .delete)))
+                source: .init(path: "/var/lib/libvirt/images/golden.qcow2"),
+                deletionPolicy: .delete
+            )
+        )
+    )
 }

@@ -22,13 +22,16 @@ import VirtsyncPlan
         }
         let url = try #require(
             Bundle.module.url(forResource: golden, withExtension: "xml", subdirectory: "Fixtures/render"),
-            "no golden Fixtures/render/\(golden).xml: record it with RECORD_FIXTURES=1")
+            "no golden Fixtures/render/\(golden).xml: record it with RECORD_FIXTURES=1"
+        )
         #expect(rendered == (try String(contentsOf: url, encoding: .utf8)))
     }
 
     @Test("every golden file belongs to an example")
     func noStaleGoldens() throws {
-        let directory = try #require(Bundle.module.url(forResource: "render", withExtension: nil, subdirectory: "Fixtures"))
+        let directory = try #require(
+            Bundle.module.url(forResource: "render", withExtension: nil, subdirectory: "Fixtures")
+        )
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".xml") }
         #expect(Set(files) == Set(RenderExamples.all.map { "\($0.golden).xml" }))
     }

@@ -12,8 +12,10 @@ struct XMLComparatorTests {
         try xml("<domain type='kvm'><name>web1</name>\(memory)<vcpu>2</vcpu><devices>\(devices)</devices></domain>")
     }
 
-    static let vda = "<disk type='file' device='disk'><source file='/img/a.qcow2'/><target dev='vda' bus='virtio'/></disk>"
-    static let vdb = "<disk type='file' device='disk'><source file='/img/b.qcow2'/><target dev='vdb' bus='virtio'/></disk>"
+    static let vda =
+        "<disk type='file' device='disk'><source file='/img/a.qcow2'/><target dev='vda' bus='virtio'/></disk>"
+    static let vdb =
+        "<disk type='file' device='disk'><source file='/img/b.qcow2'/><target dev='vdb' bus='virtio'/></disk>"
     static func nic(_ mac: String?, network: String = "default") -> String {
         "<interface type='network'>\(mac.map { "<mac address='\($0)'/>" } ?? "")<source network='\(network)'/><model type='virtio'/></interface>"
     }
@@ -23,7 +25,8 @@ struct XMLComparatorTests {
     @Test("controllers, a memballoon, addresses and a UUID libvirt added are not drift")
     func libvirtAdditions() throws {
         let want = try Self.domain(Self.vda)
-        let have = try Self.xml("""
+        let have = try Self.xml(
+            """
             <domain type='kvm'><name>web1</name><uuid>0f0e0d0c-0000-4000-8000-000000000001</uuid>
             <memory unit='KiB'>262144</memory><currentMemory unit='KiB'>262144</currentMemory><vcpu placement='static'>2</vcpu>
             <devices>
@@ -32,7 +35,8 @@ struct XMLComparatorTests {
               <controller type='usb' index='0' model='qemu-xhci'/><controller type='pci' index='0' model='pcie-root'/>
               <input type='mouse' bus='ps2'/><memballoon model='virtio'/>
             </devices></domain>
-            """)
+            """
+        )
         #expect(comparator.compare(want: want, have: have) == [])
     }
 
@@ -41,7 +45,11 @@ struct XMLComparatorTests {
         let want = try Self.domain(Self.vda, memory: "<memory unit='MiB'>256</memory>")
         #expect(comparator.compare(want: want, have: try Self.domain(Self.vda)) == [])
         let more = try Self.domain(Self.vda, memory: "<memory unit='KiB'>524288</memory>")
-        #expect(comparator.compare(want: want, have: more) == [FieldChange(path: "memory", want: "256 MiB", have: "524288 KiB")])
+        #expect(
+            comparator.compare(want: want, have: more) == [
+                FieldChange(path: "memory", want: "256 MiB", have: "524288 KiB")
+            ]
+        )
     }
 
     @Test("a disk only the host has is drift, keyed by its target")
@@ -62,14 +70,20 @@ struct XMLComparatorTests {
     @Test("a disk's bus change names the attribute")
     func diskBus() throws {
         let sata = Self.vda.replacingOccurrences(of: "bus='virtio'", with: "bus='sata'")
-        #expect(comparator.compare(want: try Self.domain(sata), have: try Self.domain(Self.vda))
-            == [FieldChange(path: "devices/disk[vda]/target@bus", want: "sata", have: "virtio")])
+        #expect(
+            comparator.compare(want: try Self.domain(sata), have: try Self.domain(Self.vda))
+                == [FieldChange(path: "devices/disk[vda]/target@bus", want: "sata", have: "virtio")]
+        )
     }
 
     @Test("interfaces pair by MAC whatever their order and the case of the MAC")
     func interfacesByMAC() throws {
-        let want = try Self.domain(Self.nic("52:54:00:00:00:02", network: "b") + Self.nic("52:54:00:00:00:01", network: "a"))
-        let have = try Self.domain(Self.nic("52:54:00:00:00:01", network: "a") + Self.nic("52:54:00:00:00:02", network: "b"))
+        let want = try Self.domain(
+            Self.nic("52:54:00:00:00:02", network: "b") + Self.nic("52:54:00:00:00:01", network: "a")
+        )
+        let have = try Self.domain(
+            Self.nic("52:54:00:00:00:01", network: "a") + Self.nic("52:54:00:00:00:02", network: "b")
+        )
         #expect(comparator.compare(want: want, have: have) == [])
         // Paired, not missing and extra; the spelling itself is libvirt's parser's to settle (the planner
         // compares libvirt's canonical form, which has the MAC in lower case).
@@ -81,8 +95,12 @@ struct XMLComparatorTests {
     @Test("an interface with another MAC is one missing and one extra")
     func interfaceOtherMAC() throws {
         let changes = comparator.compare(
-            want: try Self.domain(Self.nic("52:54:00:00:00:03")), have: try Self.domain(Self.nic("52:54:00:00:00:01")))
-        #expect(changes.map(\.path) == ["devices/interface[52:54:00:00:00:03]", "devices/interface[52:54:00:00:00:01]"])
+            want: try Self.domain(Self.nic("52:54:00:00:00:03")),
+            have: try Self.domain(Self.nic("52:54:00:00:00:01"))
+        )
+        #expect(
+            changes.map(\.path) == ["devices/interface[52:54:00:00:00:03]", "devices/interface[52:54:00:00:00:01]"]
+        )
         #expect(changes.map { $0.want == nil } == [false, true])
     }
 
@@ -90,7 +108,10 @@ struct XMLComparatorTests {
     func interfaceWithoutMAC() throws {
         let want = try Self.domain(Self.nic(nil))
         #expect(comparator.compare(want: want, have: try Self.domain(Self.nic("52:54:00:12:34:56"))) == [])
-        let changes = comparator.compare(want: want, have: try Self.domain(Self.nic("52:54:00:12:34:56", network: "other")))
+        let changes = comparator.compare(
+            want: want,
+            have: try Self.domain(Self.nic("52:54:00:12:34:56", network: "other"))
+        )
         #expect(changes == [FieldChange(path: "devices/interface[0]/source@network", want: "default", have: "other")])
     }
 }

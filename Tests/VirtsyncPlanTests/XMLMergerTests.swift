@@ -16,20 +16,31 @@ struct XMLMergerTests {
     }
 
     static func host(_ devices: String) throws -> XElement {
-        try XElement(parsing: """
-            <domain type='kvm'><name>web1</name><uuid>\(uuid)</uuid><memory unit='KiB'>262144</memory><vcpu>2</vcpu>
-            <devices>\(devices)<controller type='usb' index='0' model='qemu-xhci'/></devices></domain>
-            """)
+        try XElement(
+            parsing: """
+                <domain type='kvm'><name>web1</name><uuid>\(uuid)</uuid><memory unit='KiB'>262144</memory><vcpu>2</vcpu>
+                <devices>\(devices)<controller type='usb' index='0' model='qemu-xhci'/></devices></domain>
+                """
+        )
     }
 
     static func manifest(_ devices: String, memory: String = "262144") throws -> XElement {
-        try XElement(parsing: "<domain type='kvm'><name>web1</name><memory unit='KiB'>\(memory)</memory><vcpu>2</vcpu><devices>\(devices)</devices></domain>")
+        try XElement(
+            parsing:
+                "<domain type='kvm'><name>web1</name><memory unit='KiB'>\(memory)</memory><vcpu>2</vcpu><devices>\(devices)</devices></domain>"
+        )
     }
 
     @Test("a merge keeps the host's UUID, generated MAC and controllers while taking the manifest's memory")
     func keepsLibvirtFields() throws {
-        let have = try Self.host(Self.disk("vda") + "<interface type='network'><mac address='52:54:00:9a:bc:de'/><source network='default'/></interface>")
-        let want = try Self.manifest(Self.disk("vda") + "<interface type='network'><source network='default'/></interface>", memory: "524288")
+        let have = try Self.host(
+            Self.disk("vda")
+                + "<interface type='network'><mac address='52:54:00:9a:bc:de'/><source network='default'/></interface>"
+        )
+        let want = try Self.manifest(
+            Self.disk("vda") + "<interface type='network'><source network='default'/></interface>",
+            memory: "524288"
+        )
         let merged = merger.merge(want: want, into: have)
         #expect(merged.child("uuid")?.text == Self.uuid)
         #expect(merged.descendant("devices/interface/mac")?[attribute: "address"] == "52:54:00:9a:bc:de")
@@ -40,8 +51,13 @@ struct XMLMergerTests {
 
     @Test("a merge drops a disk the manifest no longer has")
     func dropsRemovedDisk() throws {
-        let merged = merger.merge(want: try Self.manifest(Self.disk("vda")), into: try Self.host(Self.disk("vda") + Self.disk("vdb")))
-        #expect(merged.child("devices")?.children("disk").compactMap { $0.child("target")?[attribute: "dev"] } == ["vda"])
+        let merged = merger.merge(
+            want: try Self.manifest(Self.disk("vda")),
+            into: try Self.host(Self.disk("vda") + Self.disk("vdb"))
+        )
+        #expect(
+            merged.child("devices")?.children("disk").compactMap { $0.child("target")?[attribute: "dev"] } == ["vda"]
+        )
         #expect(merged.child("devices")?.children("controller").count == 1)
     }
 

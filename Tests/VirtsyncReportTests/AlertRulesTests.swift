@@ -16,7 +16,10 @@ struct AlertRulesTests {
         "VirtsyncRolledBack",
     ]
 
-    @Test("promtool accepts the rules", .enabled(if: ChildProcess.isInstalled("promtool"), "promtool is not installed (Debian: prometheus)"))
+    @Test(
+        "promtool accepts the rules",
+        .enabled(if: ChildProcess.isInstalled("promtool"), "promtool is not installed (Debian: prometheus)")
+    )
     func promtool() throws {
         let result = try ChildProcess("promtool", ["check", "rules", Self.rules.path]).run()
         #expect(result.status == 0, "\(result.output)\(result.error)")
@@ -30,9 +33,11 @@ struct AlertRulesTests {
 
         let reporter = MetricsReporter(logger: Logger(label: "virtsync.test"))
         reporter.reconciled(Samples.status(), duration: 1)
-        let exported = Set(reporter.exposition().split(separator: "\n").compactMap { line in
-            line.hasPrefix("# TYPE ") ? line.split(separator: " ")[2] : nil
-        }.map(String.init))
+        let exported = Set(
+            reporter.exposition().split(separator: "\n").compactMap { line in
+                line.hasPrefix("# TYPE ") ? line.split(separator: " ")[2] : nil
+            }.map(String.init)
+        )
         for (alert, expression) in alerts {
             let used = expression.matches(of: /virtsync_[a-z_]+/).map { String($0.output) }
             for metric in used {

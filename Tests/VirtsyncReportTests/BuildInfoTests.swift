@@ -9,7 +9,10 @@ import VirtsyncReport
 struct BuildInfoTests {
     @Test("the revision is a commit id, or unknown outside a git checkout")
     func revision() {
-        #expect(BuildInfo.revision == "unknown" || BuildInfo.revision.wholeMatch(of: /[0-9a-f]{12}/) != nil, "\(BuildInfo.revision)")
+        #expect(
+            BuildInfo.revision == "unknown" || BuildInfo.revision.wholeMatch(of: /[0-9a-f]{12}/) != nil,
+            "\(BuildInfo.revision)"
+        )
         #expect(BuildInfo.description == "virtsync \(BuildInfo.version) (revision \(BuildInfo.revision))")
     }
 

@@ -13,19 +13,25 @@ struct GrafanaDashboardTests {
 
     @Test("valid JSON with a title, a uid and panels that each carry a query")
     func structure() throws {
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.dashboard)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.dashboard)) as? [String: Any]
+        )
         #expect(json["title"] as? String == "virtsync fleet")
         #expect(json["uid"] as? String == "virtsync-fleet")
         let panels = try #require(json["panels"] as? [[String: Any]])
         #expect(panels.count >= 8)
         for panel in panels {
             let targets = panel["targets"] as? [[String: Any]] ?? []
-            #expect(!targets.isEmpty && targets.allSatisfy { ($0["expr"] as? String)?.isEmpty == false },
-                    "panel \(panel["title"] ?? "?") has no query")
+            #expect(
+                !targets.isEmpty && targets.allSatisfy { ($0["expr"] as? String)?.isEmpty == false },
+                "panel \(panel["title"] ?? "?") has no query"
+            )
         }
         let titles = Set(panels.compactMap { $0["title"] as? String })
-        for needed in ["Drifted objects (fleet)", "Hosts per applied revision", "Reconciles by result",
-                       "Reconcile duration (p50, p95)", "Fetch failures per host (1h)", "Hosts per virtsync version"] {
+        for needed in [
+            "Drifted objects (fleet)", "Hosts per applied revision", "Reconciles by result",
+            "Reconcile duration (p50, p95)", "Fetch failures per host (1h)", "Hosts per virtsync version",
+        ] {
             #expect(titles.contains(needed), "no panel \(needed)")
         }
     }
@@ -37,9 +43,11 @@ struct GrafanaDashboardTests {
         #expect(used.count >= 9)
         let reporter = MetricsReporter(logger: Logger(label: "virtsync.test"))
         reporter.reconciled(Samples.status(), duration: 1)
-        let exported = Set(reporter.exposition().split(separator: "\n").compactMap { line in
-            line.hasPrefix("# TYPE ") ? String(line.split(separator: " ")[2]) : nil
-        })
+        let exported = Set(
+            reporter.exposition().split(separator: "\n").compactMap { line in
+                line.hasPrefix("# TYPE ") ? String(line.split(separator: " ")[2]) : nil
+            }
+        )
         for metric in used {
             // A histogram's series carry suffixes its TYPE line does not.
             let family = metric.replacing(/_(bucket|sum|count)$/, with: "")

@@ -11,7 +11,10 @@ import VirtsyncReport
 struct JournalLogHandlerTests {
     @Test("a warning with metadata comes back from journalctl with PRIORITY 4 and VIRTSYNC_ fields")
     func roundTrip() async throws {
-        try #require(Journald.isRunning, "no journald accepts entries at \(Journald.socketPath), and starting one failed")
+        try #require(
+            Journald.isRunning,
+            "no journald accepts entries at \(Journald.socketPath), and starting one failed"
+        )
         let id = Samples.uniqueName("log")
         var logger = Logger(label: "virtsync.agent") { JournalLogHandler(label: $0) }
         logger[metadataKey: "host"] = "kvm01"
@@ -29,18 +32,25 @@ struct JournalLogHandlerTests {
         #expect(entry["CODE_FILE"]?.hasSuffix("JournalLogHandlerTests.swift") == true)
     }
 
-    @Test("levels map to syslog priorities", arguments: [
-        (Logger.Level.trace, JournalPriority.debug), (.debug, .debug), (.info, .info), (.notice, .notice),
-        (.warning, .warning), (.error, .error), (.critical, .critical),
-    ])
+    @Test(
+        "levels map to syslog priorities",
+        arguments: [
+            (Logger.Level.trace, JournalPriority.debug), (.debug, .debug), (.info, .info), (.notice, .notice),
+            (.warning, .warning), (.error, .error), (.critical, .critical),
+        ]
+    )
     func priority(level: Logger.Level, expected: JournalPriority) {
         #expect(JournalLogHandler.priority(level) == expected)
     }
 
-    @Test("metadata keys become valid journald field names", arguments: [
-        ("host", "VIRTSYNC_HOST"), ("object-id", "VIRTSYNC_OBJECT_ID"), ("source.url", "VIRTSYNC_SOURCE_URL"),
-        ("Größe", "VIRTSYNC_GR_SSE"), (String(repeating: "k", count: 70), "VIRTSYNC_" + String(repeating: "K", count: 55)),
-    ])
+    @Test(
+        "metadata keys become valid journald field names",
+        arguments: [
+            ("host", "VIRTSYNC_HOST"), ("object-id", "VIRTSYNC_OBJECT_ID"), ("source.url", "VIRTSYNC_SOURCE_URL"),
+            ("Größe", "VIRTSYNC_GR_SSE"),
+            (String(repeating: "k", count: 70), "VIRTSYNC_" + String(repeating: "K", count: 55)),
+        ]
+    )
     func fieldName(key: String, expected: String) {
         #expect(JournalLogHandler.fieldName(key) == expected)
     }

@@ -2,9 +2,9 @@ import Foundation
 import Logging
 import TestSupport
 import Testing
+import VirtsyncJournal
 import VirtsyncManifest
 import VirtsyncPlan
-import VirtsyncJournal
 import VirtsyncReport
 
 /// `JournalReporter` writes one journald entry per event, found again by its `MESSAGE_ID` and name.
@@ -14,7 +14,10 @@ struct JournalReporterTests {
 
     @Test("a drift entry carries the first field, every field and a sentence for people")
     func drift() async throws {
-        try #require(Journald.isRunning, "no journald accepts entries at \(Journald.socketPath), and starting one failed")
+        try #require(
+            Journald.isRunning,
+            "no journald accepts entries at \(Journald.socketPath), and starting one failed"
+        )
         let name = Samples.uniqueName("web1")
         let fields = [
             FieldChange(path: "devices/disk[vdb]", want: nil, have: Samples.diskXML),
@@ -23,7 +26,10 @@ struct JournalReporterTests {
         reporter.report(.drift(ObjectID(.domain, name), fields: fields, revision: Samples.revision))
 
         let entry = try await onlyEntry(.drift, name: name)
-        #expect(entry["MESSAGE"] == "drift: domain/\(name) devices/disk[vdb]: want (absent), have <disk type='file' device='disk'>… (and 1 more field)")
+        #expect(
+            entry["MESSAGE"]
+                == "drift: domain/\(name) devices/disk[vdb]: want (absent), have <disk type='file' device='disk'>… (and 1 more field)"
+        )
         #expect(entry["PRIORITY"] == "4")
         #expect(entry["SYSLOG_IDENTIFIER"] == "virtsync")
         #expect(entry["VIRTSYNC_EVENT"] == "drift")
@@ -32,18 +38,23 @@ struct JournalReporterTests {
         #expect(entry["VIRTSYNC_FIELD"] == "devices/disk[vdb]")
         #expect(entry["VIRTSYNC_WANT"] == nil)
         #expect(entry["VIRTSYNC_HAVE"] == Samples.diskXML)
-        #expect(entry["VIRTSYNC_FIELDS"] == """
-            devices/disk[vdb]: want (absent), have <disk type='file' device='disk'> \
-            <source file='/var/lib/libvirt/images/extra.qcow2'/> <target dev='vdb' bus='virtio'/> </disk>
-            memory: want 2097152, have 4194304
-            """)
+        #expect(
+            entry["VIRTSYNC_FIELDS"] == """
+                devices/disk[vdb]: want (absent), have <disk type='file' device='disk'> \
+                <source file='/var/lib/libvirt/images/extra.qcow2'/> <target dev='vdb' bus='virtio'/> </disk>
+                memory: want 2097152, have 4194304
+                """
+        )
         #expect(entry["VIRTSYNC_REVISION"] == Samples.revision)
         #expect(entry["VIRTSYNC_POOL"] == nil)
     }
 
     @Test("an applied volume names its pool and the change")
     func appliedVolume() async throws {
-        try #require(Journald.isRunning, "no journald accepts entries at \(Journald.socketPath), and starting one failed")
+        try #require(
+            Journald.isRunning,
+            "no journald accepts entries at \(Journald.socketPath), and starting one failed"
+        )
         let name = Samples.uniqueName("disk.qcow2")
         reporter.report(.applied(ObjectID(.volume, name, pool: "images"), change: .create, revision: "abc123"))
 
@@ -58,7 +69,10 @@ struct JournalReporterTests {
 
     @Test("a failure is an error entry with libvirt's message")
     func failed() async throws {
-        try #require(Journald.isRunning, "no journald accepts entries at \(Journald.socketPath), and starting one failed")
+        try #require(
+            Journald.isRunning,
+            "no journald accepts entries at \(Journald.socketPath), and starting one failed"
+        )
         let name = Samples.uniqueName("lan")
         let error = "internal error: Network is already in use by interface virbr9"
         reporter.report(.failed(ApplyFailure(object: ObjectID(.network, name), message: error), revision: nil))
@@ -72,7 +86,10 @@ struct JournalReporterTests {
 
     @Test("a failed fetch names the error and the revision that stays applied")
     func sourceFailed() async throws {
-        try #require(Journald.isRunning, "no journald accepts entries at \(Journald.socketPath), and starting one failed")
+        try #require(
+            Journald.isRunning,
+            "no journald accepts entries at \(Journald.socketPath), and starting one failed"
+        )
         let lastGood = Samples.uniqueName("rev")
         reporter.report(.sourceFailed(error: "failed to resolve address for git.example.com", lastGood: lastGood))
 
@@ -80,7 +97,10 @@ struct JournalReporterTests {
             ("MESSAGE_ID", AgentEventKind.sourceFailed.messageID), ("VIRTSYNC_REVISION", lastGood),
         ])
         let entry = try #require(entries.first, "no source-failed entry for revision \(lastGood) within 3 s")
-        #expect(entry["MESSAGE"] == "source fetch failed: failed to resolve address for git.example.com; keeping revision \(lastGood)")
+        #expect(
+            entry["MESSAGE"]
+                == "source fetch failed: failed to resolve address for git.example.com; keeping revision \(lastGood)"
+        )
         #expect(entry["PRIORITY"] == "3")
         #expect(entry["VIRTSYNC_EVENT"] == "source-failed")
         #expect(entry["VIRTSYNC_NAME"] == nil)

@@ -1,9 +1,9 @@
 import Logging
 import Systemd
 import Testing
+import VirtsyncJournal
 import VirtsyncManifest
 import VirtsyncPlan
-import VirtsyncJournal
 import VirtsyncReport
 
 /// An entry journald does not take is logged and dropped; the reconcile loop never sees the error.
@@ -32,7 +32,12 @@ struct JournalSendFailureTests {
         JournalReporter(logger: logger) { sent.fields = $0 }.report(event)
 
         #expect(store.all.isEmpty)
-        #expect(sent.fields.map(\.0) == ["MESSAGE", "PRIORITY", "MESSAGE_ID", "SYSLOG_IDENTIFIER", "VIRTSYNC_EVENT", "VIRTSYNC_REASON", "VIRTSYNC_REVISION"])
+        #expect(
+            sent.fields.map(\.0) == [
+                "MESSAGE", "PRIORITY", "MESSAGE_ID", "SYSLOG_IDENTIFIER", "VIRTSYNC_EVENT", "VIRTSYNC_REASON",
+                "VIRTSYNC_REVISION",
+            ]
+        )
         #expect(sent.fields.first?.1 == "revision refused: abc: no manifests for this host")
     }
 }

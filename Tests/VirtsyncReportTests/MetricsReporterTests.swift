@@ -50,7 +50,9 @@ struct MetricsReporterTests {
         reporter.reconciled(status, duration: 1)
         status.lastAppliedRevision = "next"
         reporter.reconciled(status, duration: 1)
-        let infoLines = reporter.exposition().split(separator: "\n").filter { $0.hasPrefix("virtsync_source_revision_info{") }
+        let infoLines = reporter.exposition().split(separator: "\n").filter {
+            $0.hasPrefix("virtsync_source_revision_info{")
+        }
 
         #expect(infoLines == [#"virtsync_source_revision_info{revision="next"} 1.0"#])
     }

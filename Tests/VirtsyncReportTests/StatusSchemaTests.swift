@@ -38,12 +38,27 @@ struct StatusSchemaTests {
     @Test("a status with previews and a rolled-back reconcile validates")
     func previews() throws {
         var status = Samples.status()
-        status.previews = [Samples.preview(), PreviewStatus(
-            ref: "refs/pull/2/head", revision: Samples.revision, base: nil, plannedAt: Samples.date(5), steps: [],
-            error: "hosts/kvm01/web1.yaml:7:11: error: spec.memory: expected a size such as 2GiB, got 'lots'")]
-        status.record(ReconcileSummary(
-            startedAt: date(90), finishedAt: date(99), trigger: "webhook", revision: Samples.revision, result: .rolledBack,
-            error: "domain/web1 failed its health check"))
+        status.previews = [
+            Samples.preview(),
+            PreviewStatus(
+                ref: "refs/pull/2/head",
+                revision: Samples.revision,
+                base: nil,
+                plannedAt: Samples.date(5),
+                steps: [],
+                error: "hosts/kvm01/web1.yaml:7:11: error: spec.memory: expected a size such as 2GiB, got 'lots'"
+            ),
+        ]
+        status.record(
+            ReconcileSummary(
+                startedAt: date(90),
+                finishedAt: date(99),
+                trigger: "webhook",
+                revision: Samples.revision,
+                result: .rolledBack,
+                error: "domain/web1 failed its health check"
+            )
+        )
         #expect(try validate(StatusFile.encode(status)) == [])
     }
 
@@ -68,7 +83,8 @@ struct StatusSchemaTests {
         let check = try ChildProcess("python3", ["-c", "import jsonschema"]).run()
         try #require(
             check.status == 0,
-            "python3 cannot import jsonschema (run scripts/deps.sh, or python3 -m pip install jsonschema): \(check.error)")
+            "python3 cannot import jsonschema (run scripts/deps.sh, or python3 -m pip install jsonschema): \(check.error)"
+        )
         let result = try ChildProcess("python3", ["-c", Self.validator, Self.schema.path], input: document).run()
         let lines = result.output.split(separator: "\n").map(String.init)
         try #require(result.status == 0 || !lines.isEmpty, "the validator failed: \(result.error)")

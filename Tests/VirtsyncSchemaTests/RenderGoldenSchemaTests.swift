@@ -18,8 +18,11 @@ struct RenderGoldenSchemaTests {
     @Test("every rendering golden passes its kind's schema", arguments: try goldens())
     func goldenIsValid(file: String) throws {
         let kind: ManifestKind =
-            file.hasPrefix("domain") ? .domain : file.hasPrefix("network") ? .network
-            : file.hasPrefix("pool") ? .storagePool : .volume
+            file.hasPrefix("domain")
+            ? .domain
+            : file.hasPrefix("network")
+                ? .network
+                : file.hasPrefix("pool") ? .storagePool : .volume
         let schema = try LibvirtSchemas.schema(for: kind).get()
         let text = try String(contentsOf: Self.folder.appendingPathComponent(file), encoding: .utf8)
         #expect(schema.problems(in: text).isEmpty, "\(file): \(schema.problems(in: text))")

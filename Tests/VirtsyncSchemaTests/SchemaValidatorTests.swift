@@ -47,14 +47,17 @@ struct SchemaValidatorTests {
     @Test("raw XML under spec.xml is checked as rendered, at the manifest")
     func yamlRawXML() throws {
         let indented = Self.bare.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
-        let file = ManifestFile(path: "web.yaml", text: """
-            apiVersion: virtsync/v1
-            kind: Domain
-            metadata: {name: web}
-            spec:
-              xml: |
-            \(indented)
-            """)
+        let file = ManifestFile(
+            path: "web.yaml",
+            text: """
+                apiVersion: virtsync/v1
+                kind: Domain
+                metadata: {name: web}
+                spec:
+                  xml: |
+                \(indented)
+                """
+        )
         let loaded = Self.load([file])
         try #require(!loaded.hasErrors, "\(loaded.diagnostics)")
         let errors = SchemaValidator.validate(loaded.manifests, files: [file])
@@ -64,14 +67,17 @@ struct SchemaValidatorTests {
 
     @Test("a typed manifest renders to a document the schema accepts")
     func typedManifest() throws {
-        let file = ManifestFile(path: "web.yaml", text: """
-            apiVersion: virtsync/v1
-            kind: Domain
-            metadata: {name: web}
-            spec:
-              memory: 1GiB
-              vcpus: 2
-            """)
+        let file = ManifestFile(
+            path: "web.yaml",
+            text: """
+                apiVersion: virtsync/v1
+                kind: Domain
+                metadata: {name: web}
+                spec:
+                  memory: 1GiB
+                  vcpus: 2
+                """
+        )
         let loaded = Self.load([file])
         try #require(!loaded.hasErrors, "\(loaded.diagnostics)")
         #expect(SchemaValidator.validate(loaded.manifests, files: [file]).isEmpty)

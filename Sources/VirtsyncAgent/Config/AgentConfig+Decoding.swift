@@ -9,7 +9,9 @@ extension AgentConfig {
             throw ConfigError([.init(.init(file: path, line: 1, column: 1), key: "", "cannot read the config file")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError([.init(.init(file: path, line: 1, column: 1), key: "", "the config file is not UTF-8 text")])
+            throw ConfigError([
+                .init(.init(file: path, line: 1, column: 1), key: "", "the config file is not UTF-8 text")
+            ])
         }
         return try parse(text: text, path: path, hostname: hostname)
     }
@@ -34,7 +36,9 @@ extension AgentConfig {
         let diagnostics = state.configDiagnostics
         guard diagnostics.isEmpty, let config else {
             // Walk order is not file order (source.url is read first); a reader wants file order.
-            throw ConfigError(diagnostics.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+            throw ConfigError(
+                diagnostics.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+            )
         }
         return config
     }
@@ -45,7 +49,8 @@ private struct ConfigDecoder {
     let expander: HostnameExpander
 
     static let keys = [
-        "connect", "mode", "prune", "stateDir", "allowedPaths", "maxDestroyShare", "driftInterval", "host", "paths", "source",
+        "connect", "mode", "prune", "stateDir", "allowedPaths", "maxDestroyShare", "driftInterval", "host", "paths",
+        "source",
         "webhook", "metrics",
     ]
 

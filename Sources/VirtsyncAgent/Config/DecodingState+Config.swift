@@ -1,5 +1,5 @@
-internal import Yams
 internal import VirtsyncManifest
+internal import Yams
 
 /// The config file is walked by the manifest decoder's `Field`, in the config's words: its entries are
 /// keys, and a section left empty (`auth:`) is an empty mapping.

@@ -25,8 +25,10 @@ extension Field {
         guard let text = nonEmptyString() else { return nil }
         let expected = "a ref glob such as refs/pull/*/head (full name, at most one *)"
         guard text.hasPrefix("refs/"), text.filter({ $0 == "*" }).count <= 1,
-              !text.contains(where: { $0 == " " || $0 == ":" || $0 == "?" || $0 == "[" || $0 == "\\" || $0 == "~" || $0 == "^" }),
-              !text.contains("..")
+            !text.contains(where: {
+                $0 == " " || $0 == ":" || $0 == "?" || $0 == "[" || $0 == "\\" || $0 == "~" || $0 == "^"
+            }),
+            !text.contains("..")
         else { return mismatch(expected) }
         return text
     }

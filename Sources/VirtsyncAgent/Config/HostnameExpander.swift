@@ -1,5 +1,5 @@
-import VirtsyncManifest
 internal import Foundation
+import VirtsyncManifest
 
 /// Expands `${hostname}` in `host.name` and `paths`, so one config file serves a whole fleet.
 ///
@@ -22,7 +22,9 @@ struct HostnameExpander {
             }
             let name = rest[start.upperBound..<end]
             guard name == Self.variable else {
-                let hint = Suggestion.closest(to: String(name), in: [Self.variable]) != nil ? "did you mean '${hostname}'?" : "only ${hostname} is expanded"
+                let hint =
+                    Suggestion.closest(to: String(name), in: [Self.variable]) != nil
+                    ? "did you mean '${hostname}'?" : "only ${hostname} is expanded"
                 node.error("unknown variable '${\(name)}'; \(hint)")
                 return nil
             }

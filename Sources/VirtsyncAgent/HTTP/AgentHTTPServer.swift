@@ -1,7 +1,7 @@
-public import ServiceLifecycle
-public import VirtsyncReport
 internal import Hummingbird
 internal import NIOCore
+public import ServiceLifecycle
+public import VirtsyncReport
 
 /// The agent's HTTP endpoints: `GET /metrics`, `GET /healthz`, with previews on `GET /previews` and,
 /// with a webhook secret, `POST /webhook`.
@@ -46,8 +46,13 @@ public struct AgentHTTPServer: Service {
             listeners = [(metricsAddress, webhook == nil ? .metrics : [.metrics, .webhook])]
         }
         handlers = AgentHTTPHandlers(
-            metrics: metrics, verifier: webhook?.verifier, onWebhook: onWebhook, onRejected: onRejected,
-            onListening: onListening, previews: previews)
+            metrics: metrics,
+            verifier: webhook?.verifier,
+            onWebhook: onWebhook,
+            onRejected: onRejected,
+            onListening: onListening,
+            previews: previews
+        )
     }
 
     /// The listeners of a config: the webhook is served only when `webhook.secretFile` is set.
@@ -61,8 +66,14 @@ public struct AgentHTTPServer: Service {
         previews: (@Sendable () -> PreviewReport)? = nil
     ) {
         self.init(
-            metricsAddress: config.metrics.listen, webhook: verifier.map { (config.webhook.listen, $0) },
-            metrics: metrics, onWebhook: onWebhook, onRejected: onRejected, onListening: onListening, previews: previews)
+            metricsAddress: config.metrics.listen,
+            webhook: verifier.map { (config.webhook.listen, $0) },
+            metrics: metrics,
+            onWebhook: onWebhook,
+            onRejected: onRejected,
+            onListening: onListening,
+            previews: previews
+        )
     }
 
     /// Serves until graceful shutdown or cancellation; if one listener fails, the other is stopped too.
@@ -101,6 +112,7 @@ public struct AgentHTTPServer: Service {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? address.port
                 await handlers.onListening(ListenAddress(host: address.host, port: port))
-            })
+            }
+        )
     }
 }

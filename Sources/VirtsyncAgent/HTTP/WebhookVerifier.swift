@@ -50,7 +50,8 @@ public struct WebhookVerifier: Sendable {
             return try check(hex: Substring(signature), body, .gitea)
         }
         if let token = header("X-Gitlab-Token") {
-            guard Self.constantTimeEqual(Array(SHA256.hash(data: Array(token.utf8))), Array(SHA256.hash(data: secret))) else {
+            guard Self.constantTimeEqual(Array(SHA256.hash(data: Array(token.utf8))), Array(SHA256.hash(data: secret)))
+            else {
                 throw .badSignature(.gitlab)
             }
             return .gitlab

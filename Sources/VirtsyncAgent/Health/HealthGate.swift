@@ -47,7 +47,11 @@ struct HealthGate: Sendable {
     /// the first pass also the checks a previous run left unfinished (it was stopped or crashed during
     /// one), so a change is not let through just because the agent restarted.
     func prepare(
-        _ plan: Plan, manifests: [ObjectID: Manifest], drift: Set<ObjectID>, session: SyncSession, base: String?
+        _ plan: Plan,
+        manifests: [ObjectID: Manifest],
+        drift: Set<ObjectID>,
+        session: SyncSession,
+        base: String?
     ) -> [Gated] {
         let gated = starting(plan, manifests: manifests, drift: drift, session: session, base: base)
         guard resumed.first() else { return gated }
@@ -66,17 +70,25 @@ struct HealthGate: Sendable {
     }
 
     private func starting(
-        _ plan: Plan, manifests: [ObjectID: Manifest], drift: Set<ObjectID>, session: SyncSession, base: String?
+        _ plan: Plan,
+        manifests: [ObjectID: Manifest],
+        drift: Set<ObjectID>,
+        session: SyncSession,
+        base: String?
     ) -> [Gated] {
         plan.pending.compactMap { step -> Gated? in
-            guard step.id.kind == .domain, !drift.contains(step.id), [.create, .replace, .pendingRestart].contains(step.change),
-                  step.operations.contains(.start), let manifest = manifests[step.id],
-                  let check = ManifestPolicy(manifest).health
+            guard step.id.kind == .domain, !drift.contains(step.id),
+                [.create, .replace, .pendingRestart].contains(step.change),
+                step.operations.contains(.start), let manifest = manifests[step.id],
+                let check = ManifestPolicy(manifest).health
             else { return nil }
             let domain = try? session.connection.lookupDomain(name: step.id.name)
             let point = RollbackPoint(
-                name: step.id.name, definition: try? domain?.definitionWithSecrets(),
-                wasRunning: (try? domain?.isActive()) ?? false, revision: base)
+                name: step.id.name,
+                definition: try? domain?.definitionWithSecrets(),
+                wasRunning: (try? domain?.isActive()) ?? false,
+                revision: base
+            )
             // Without its rollback point a failure could not be undone: better not to gate than to lie.
             guard (try? store.save(point)) != nil else { return nil }
             return Gated(id: step.id, check: check, rollback: point)

@@ -15,7 +15,10 @@ struct PreviewPlanner {
         var preview = PreviewStatus(ref: ref, revision: snapshot.revision, base: base, plannedAt: Date(), steps: [])
         do {
             let revision = try RevisionManifests(snapshot, policy: policy)
-            let checked = try session.check(revision, options: PlanOptions(prune: policy.prune, revision: snapshot.revision))
+            let checked = try session.check(
+                revision,
+                options: PlanOptions(prune: policy.prune, revision: snapshot.revision)
+            )
             switch checked {
             case .refused(let refusal):
                 preview.error = refusal.description

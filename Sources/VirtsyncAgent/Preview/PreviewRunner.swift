@@ -28,8 +28,13 @@ actor PreviewRunner {
     let published = Mutex<PreviewReport>(PreviewReport(host: "", previews: []))
 
     init(
-        source: any PreviewSource, policy: ReconcilePolicy, config: PreviewConfig, reporter: any Reporter,
-        host: String, labels: [String: String], logger: Logger = Logger(label: "virtsync.preview"),
+        source: any PreviewSource,
+        policy: ReconcilePolicy,
+        config: PreviewConfig,
+        reporter: any Reporter,
+        host: String,
+        labels: [String: String],
+        logger: Logger = Logger(label: "virtsync.preview"),
         connect: @escaping @Sendable () throws -> SyncSession
     ) {
         self.logger = logger
@@ -91,7 +96,14 @@ actor PreviewRunner {
             // The connection may be what failed (libvirtd restarted): the next plan opens a fresh one.
             if preview.error != nil { self.session = nil }
         } catch {
-            preview = PreviewStatus(ref: ref, revision: revision, base: base, plannedAt: Date(), steps: [], error: "\(error)")
+            preview = PreviewStatus(
+                ref: ref,
+                revision: revision,
+                base: base,
+                plannedAt: Date(),
+                steps: [],
+                error: "\(error)"
+            )
         }
         previews[ref] = preview
         reporter.report(.previewPlanned(preview))
@@ -100,8 +112,12 @@ actor PreviewRunner {
 
     private func publish(base: String?, skipped: [String]) {
         let report = PreviewReport(
-            host: identity.host, labels: identity.labels, appliedRevision: base,
-            previews: previews.values.sorted { $0.ref < $1.ref }, skipped: skipped.sorted())
+            host: identity.host,
+            labels: identity.labels,
+            appliedRevision: base,
+            previews: previews.values.sorted { $0.ref < $1.ref },
+            skipped: skipped.sorted()
+        )
         published.withLock { $0 = report }
     }
 

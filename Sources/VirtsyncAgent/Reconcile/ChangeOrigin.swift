@@ -39,8 +39,10 @@ struct ChangeOrigin {
         let facts = [
             desired.policy.active.map { "active=\($0)" }, desired.policy.power.map { "power=\($0.rawValue)" },
             desired.policy.autostart.map { "autostart=\($0)" }, "restart=\(desired.policy.restartPolicy.rawValue)",
-            "timeout=\(desired.policy.shutdownTimeoutSeconds)", desired.policy.deletionPolicy.map { "deletion=\($0.rawValue)" },
-            "build=\(desired.policy.build)", desired.policy.copyFrom.map { "copy=\($0)" }, "suspended=\(manifest.metadata.isSuspended)",
+            "timeout=\(desired.policy.shutdownTimeoutSeconds)",
+            desired.policy.deletionPolicy.map { "deletion=\($0.rawValue)" },
+            "build=\(desired.policy.build)", desired.policy.copyFrom.map { "copy=\($0)" },
+            "suspended=\(manifest.metadata.isSuspended)",
         ].compactMap { $0 }
         let text = desired.xml.xmlString() + facts.joined(separator: "\n")
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()

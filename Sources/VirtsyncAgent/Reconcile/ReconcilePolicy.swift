@@ -15,8 +15,12 @@ public struct ReconcilePolicy: Sendable {
     public var selector: HostSelector
 
     public init(
-        mode: Mode = .enforce, prune: Bool = false, maxDestroyShare: Double = 0.3,
-        allowedPaths: [String] = ["/var/lib/libvirt/images"], paths: [String] = [""], selector: HostSelector
+        mode: Mode = .enforce,
+        prune: Bool = false,
+        maxDestroyShare: Double = 0.3,
+        allowedPaths: [String] = ["/var/lib/libvirt/images"],
+        paths: [String] = [""],
+        selector: HostSelector
     ) {
         self.mode = mode
         self.prune = prune

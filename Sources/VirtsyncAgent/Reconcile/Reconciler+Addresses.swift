@@ -12,8 +12,12 @@ extension Reconciler {
         for index in status.objects.indices where status.objects[index].id.kind == .domain {
             status.objects[index].addresses = found[status.objects[index].id]?.map { address in
                 AddressStatus(
-                    source: address.source.rawValue, interface: address.interface, mac: address.mac, address: address.address,
-                    prefix: address.prefix)
+                    source: address.source.rawValue,
+                    interface: address.interface,
+                    mac: address.mac,
+                    address: address.address,
+                    prefix: address.prefix
+                )
             }
         }
     }

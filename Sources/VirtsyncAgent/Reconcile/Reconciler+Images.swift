@@ -15,7 +15,8 @@ extension Reconciler {
             guard !pruned.removed.isEmpty else { return }
             Self.imageLogger.info(
                 "removed cached images no manifest names",
-                metadata: ["images": "\(pruned.removed.joined(separator: ","))", "freed.bytes": "\(pruned.freedBytes)"])
+                metadata: ["images": "\(pruned.removed.joined(separator: ","))", "freed.bytes": "\(pruned.freedBytes)"]
+            )
         } catch {
             Self.imageLogger.warning("cannot prune the image cache", metadata: ["error": "\(error)"])
         }

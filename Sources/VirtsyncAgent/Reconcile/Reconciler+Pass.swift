@@ -12,7 +12,12 @@ extension Reconciler {
     /// that nothing reports success while the host is not at git's revision.
     func pass(trigger: ReconcileTrigger, started: Date) -> ReconcileSummary {
         var summary = ReconcileSummary(
-            startedAt: started, finishedAt: started, trigger: trigger.rawValue, revision: nil, result: .inSync)
+            startedAt: started,
+            finishedAt: started,
+            trigger: trigger.rawValue,
+            revision: nil,
+            result: .inSync
+        )
         if let candidate {
             switch verdict(candidate, &summary) {
             case .unreadable:
@@ -65,7 +70,10 @@ extension Reconciler {
         summary.revision = revision.revision
         let checked: CheckedRevision
         do {
-            checked = try session.check(revision, options: PlanOptions(prune: policy.prune, revision: revision.revision))
+            checked = try session.check(
+                revision,
+                options: PlanOptions(prune: policy.prune, revision: revision.revision)
+            )
         } catch {
             summary = failed(&summary, "\(error)")
             return .unreadable
@@ -81,17 +89,22 @@ extension Reconciler {
     }
 
     /// Applies what the mode allows of a valid plan and reports it.
-    private func apply(_ planned: SyncSession.Planned, _ summary: inout ReconcileSummary, afterRollback: Bool = false) -> ReconcileSummary {
+    private func apply(
+        _ planned: SyncSession.Planned,
+        _ summary: inout ReconcileSummary,
+        afterRollback: Bool = false
+    ) -> ReconcileSummary {
         let manifests = Dictionary(planned.manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Watch the revision's objects before applying it: events of this pass's own writes, or of an edit
         // made meanwhile, must start the next pass, not be dropped as unmanaged.
         watched.withLock { $0.formUnion(manifests.keys) }
         let directories = planned.manifests.compactMap { manifest -> (String, String)? in
-            let path: String? = switch manifest.spec {
-            case .storagePool(let spec): spec.targetPath
-            case .rawXML(let raw) where raw.kind == .storagePool: raw.xml.descendant("target/path")?.text
-            default: nil
-            }
+            let path: String? =
+                switch manifest.spec {
+                case .storagePool(let spec): spec.targetPath
+                case .rawXML(let raw) where raw.kind == .storagePool: raw.xml.descendant("target/path")?.text
+                default: nil
+                }
             return path.map { ($0, manifest.id.name) }
         }
         watchedDirectories.withLock { $0 = Dictionary(directories, uniquingKeysWith: { first, _ in first }) }
@@ -99,8 +112,14 @@ extension Reconciler {
         reportFindings(planned.plan, drift: drift, revision: planned.revision)
         var allowed = planned
         if policy.mode == .report { allowed.plan.steps.removeAll { drift.contains($0.id) } }
-        let gated = healthGate?.prepare(
-            allowed.plan, manifests: manifests, drift: drift, session: session, base: status.lastAppliedRevision) ?? []
+        let gated =
+            healthGate?.prepare(
+                allowed.plan,
+                manifests: manifests,
+                drift: drift,
+                session: session,
+                base: status.lastAppliedRevision
+            ) ?? []
         let report: ApplyReport
         do {
             report = allowed.plan.pending.isEmpty ? ApplyReport() : try session.apply(allowed)
@@ -118,7 +137,8 @@ extension Reconciler {
             return summary
         }
         remember(planned.plan, report: report, manifests: manifests)
-        status.objects = ObjectStatusBuilder(plan: planned.plan, report: report, drift: drift, mode: policy.mode).statuses()
+        status.objects = ObjectStatusBuilder(plan: planned.plan, report: report, drift: drift, mode: policy.mode)
+            .statuses()
         recordAddresses()
         pruneImageCache(planned.manifests)
         if report.succeeded && planned.plan.refused.isEmpty {
@@ -129,9 +149,12 @@ extension Reconciler {
         }
         summary.changes = report.outcomes.filter(\.succeeded).count
         summary.failures = report.failures.count + planned.plan.refused.count
-        summary.result = summary.failures > 0 ? .failed
-            : summary.changes > 0 ? .applied
-            : status.objects.contains { $0.state == .drifted } ? .drifted : .inSync
+        summary.result =
+            summary.failures > 0
+            ? .failed
+            : summary.changes > 0
+                ? .applied
+                : status.objects.contains { $0.state == .drifted } ? .drifted : .inSync
         return summary
     }
 
@@ -150,11 +173,18 @@ extension Reconciler {
                 reporter.report(.drift(step.id, fields: step.fields, revision: revision))
             }
             if step.change == .refused, reportedDrift[step.id] != step.fields {
-                reporter.report(.failed(ApplyFailure(object: step.id, message: step.notes.joined(separator: "; ")), revision: revision))
+                reporter.report(
+                    .failed(
+                        ApplyFailure(object: step.id, message: step.notes.joined(separator: "; ")),
+                        revision: revision
+                    )
+                )
             }
             // Once applied, the definition matches git and only the live side still differs: fewer
             // fields, the same pending restart, not announced again.
-            if step.change == .pendingRestart, !step.fields.allSatisfy({ reportedDrift[step.id]?.contains($0) ?? false }) {
+            if step.change == .pendingRestart,
+                !step.fields.allSatisfy({ reportedDrift[step.id]?.contains($0) ?? false })
+            {
                 reporter.report(.pendingRestart(step.id, fields: step.fields, revision: revision))
             }
         }

@@ -43,8 +43,13 @@ public actor Reconciler {
     /// - Parameter healthDirectory: the state directory where the health gate keeps rollback points and
     ///   the revision it refused; nil checks no `spec.health`.
     public init(
-        source: any ManifestSource, session: SyncSession, policy: ReconcilePolicy, reporter: any Reporter,
-        status: AgentStatus, appliedPath: String? = nil, healthDirectory: String? = nil
+        source: any ManifestSource,
+        session: SyncSession,
+        policy: ReconcilePolicy,
+        reporter: any Reporter,
+        status: AgentStatus,
+        appliedPath: String? = nil,
+        healthDirectory: String? = nil
     ) {
         self.healthGate = healthDirectory.map(HealthGate.init(stateDirectory:))
         let bad = healthGate?.badRevision.load()

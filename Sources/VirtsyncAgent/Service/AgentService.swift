@@ -22,8 +22,13 @@ public struct AgentService: Service {
     let afterFirstPass: @Sendable () -> Void
 
     public init(
-        reconciler: Reconciler, queue: TriggerQueue, interval: Duration, driftInterval: Duration = .seconds(30),
-        once: Bool = false, logger: Logger, afterFirstPass: @escaping @Sendable () -> Void = {}
+        reconciler: Reconciler,
+        queue: TriggerQueue,
+        interval: Duration,
+        driftInterval: Duration = .seconds(30),
+        once: Bool = false,
+        logger: Logger,
+        afterFirstPass: @escaping @Sendable () -> Void = {}
     ) {
         self.reconciler = reconciler
         self.queue = queue
@@ -47,7 +52,10 @@ public struct AgentService: Service {
                 var ready = false
                 while let trigger = await queue.next() {
                     let summary = await reconciler.reconcile(trigger)
-                    logger.info("reconciled", metadata: ["trigger": "\(trigger.rawValue)", "result": "\(summary.result.rawValue)"])
+                    logger.info(
+                        "reconciled",
+                        metadata: ["trigger": "\(trigger.rawValue)", "result": "\(summary.result.rawValue)"]
+                    )
                     if !ready {
                         _ = try? notifier.ready()
                         ready = true

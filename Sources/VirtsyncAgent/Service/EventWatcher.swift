@@ -15,7 +15,12 @@ public struct EventWatcher: Service {
     let logger: Logger
 
     /// - Parameter connect: opens a new session (after `LibvirtEventLoop.shared.start()`).
-    public init(reconciler: Reconciler, queue: TriggerQueue, connect: @escaping @Sendable () throws -> SyncSession, logger: Logger) {
+    public init(
+        reconciler: Reconciler,
+        queue: TriggerQueue,
+        connect: @escaping @Sendable () throws -> SyncSession,
+        logger: Logger
+    ) {
         self.reconciler = reconciler
         self.queue = queue
         self.connect = connect
@@ -42,7 +47,10 @@ public struct EventWatcher: Service {
             } catch {
                 session = nil
                 delay = min(delay * 2, .seconds(30))
-                logger.warning("libvirt unreachable, retrying", metadata: ["error": "\(error)", "retry.seconds": "\(delay.components.seconds)"])
+                logger.warning(
+                    "libvirt unreachable, retrying",
+                    metadata: ["error": "\(error)", "retry.seconds": "\(delay.components.seconds)"]
+                )
             }
         }
     }

@@ -21,7 +21,8 @@ public struct HostFileWatcher: Service {
     let root: String
 
     /// - Parameter root: where libvirtd's configuration lies (`/etc/libvirt`; tests may point elsewhere).
-    public init(uri: String, reconciler: Reconciler, queue: TriggerQueue, logger: Logger, root: String = "/etc/libvirt") {
+    public init(uri: String, reconciler: Reconciler, queue: TriggerQueue, logger: Logger, root: String = "/etc/libvirt")
+    {
         self.uri = uri
         self.reconciler = reconciler
         self.queue = queue
@@ -50,7 +51,10 @@ public struct HostFileWatcher: Service {
         do {
             inotify = try Inotify()
         } catch {
-            logger.warning("no file watch; hand edits libvirt sends no event for wait for driftInterval", metadata: ["error": "\(error)"])
+            logger.warning(
+                "no file watch; hand edits libvirt sends no event for wait for driftInterval",
+                metadata: ["error": "\(error)"]
+            )
             return await untilShutdown()
         }
         let volumeWatches = Mutex<[String: Int32]>([:])
@@ -63,7 +67,9 @@ public struct HostFileWatcher: Service {
             while !stop.load(ordering: .relaxed) {
                 // libvirtd makes an autostart folder with its first link: watched as soon as it exists,
                 // and a pass then, since the link that made it came before the watch.
-                if watcher.watchConfigDirectories(inotify, &kinds, &paths) && !first { Task { await watcher.queue.post(.file) } }
+                if watcher.watchConfigDirectories(inotify, &kinds, &paths) && !first {
+                    Task { await watcher.queue.post(.file) }
+                }
                 first = false
                 watcher.watchVolumeDirectories(inotify, volumeWatches)
                 for event in inotify.read(timeoutMilliseconds: 250) {
@@ -91,7 +97,11 @@ public struct HostFileWatcher: Service {
 
     /// Adds the configuration folders not watched yet (`kinds`: watch → kind, `paths`: folder → watch);
     /// true when one was added.
-    private func watchConfigDirectories(_ inotify: Inotify, _ kinds: inout [Int32: ManifestKind], _ paths: inout [String: Int32]) -> Bool {
+    private func watchConfigDirectories(
+        _ inotify: Inotify,
+        _ kinds: inout [Int32: ManifestKind],
+        _ paths: inout [String: Int32]
+    ) -> Bool {
         var added = false
         for directory in configDirectories where paths[directory.path] == nil {
             if let watch = inotify.add(directory.path, mask: Inotify.configMask) {

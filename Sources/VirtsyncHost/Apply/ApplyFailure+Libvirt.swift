@@ -7,8 +7,11 @@ extension ApplyFailure {
     /// describes itself, and libvirt's numbers when libvirt raised it, directly or through `HostError`.
     public init(object: ObjectID, operation: Operation?, error: any Error) {
         self.init(
-            object: object, operation: operation, libvirt: Self.libvirtError(in: error).map { LibvirtCause($0) },
-            message: "\(error)")
+            object: object,
+            operation: operation,
+            libvirt: Self.libvirtError(in: error).map { LibvirtCause($0) },
+            message: "\(error)"
+        )
     }
 
     /// libvirt's error code, named; nil when libvirt did not raise the failure.

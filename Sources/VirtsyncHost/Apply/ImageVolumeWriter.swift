@@ -2,8 +2,8 @@ import Foundation
 import Isofs
 import Libvirt
 import LibvirtXML
-import VirtsyncManifest
 import VirtsyncImages
+import VirtsyncManifest
 import VirtsyncPlan
 
 /// Fills new volumes with prepared bytes: an image from the cache, or a cloud-init seed ISO.
@@ -40,7 +40,9 @@ struct ImageVolumeWriter {
         try pool.refresh()
         let live = try XElement(parsing: pool.xml(inactive: false))
         guard let available = live.child("available").flatMap(Self.bytes) else { return }
-        if bytes > available { throw ImageVolumeError.poolFull(pool: pool.name, what: what, needs: bytes, available: available) }
+        if bytes > available {
+            throw ImageVolumeError.poolFull(pool: pool.name, what: what, needs: bytes, available: available)
+        }
     }
 
     /// `<available unit='bytes'>N</available>` (libvirt reports pool sizes in bytes).
@@ -52,13 +54,26 @@ struct ImageVolumeWriter {
 
     /// (Re)writes a seed volume: the old one (if any) is deleted, a new one made from the ISO.
     func writeSeed(xml: String, seed: SeedOperation) throws {
-        guard !seed.isRedacted, let files = seed.seed.files else { throw ImageVolumeError.seedUnavailable(seed.seed.domain) }
-        let iso = try ISOImage.make(volumeID: "cidata", files: files.map { ISOImage.File(name: $0.name, contents: Array($0.text.utf8)) })
+        guard !seed.isRedacted, let files = seed.seed.files else {
+            throw ImageVolumeError.seedUnavailable(seed.seed.domain)
+        }
+        let iso = try ISOImage.make(
+            volumeID: "cidata",
+            files: files.map { ISOImage.File(name: $0.name, contents: Array($0.text.utf8)) }
+        )
         let document = try XElement(parsing: xml)
         let name = document.child("name")?.text ?? ""
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-seed-\(UUID().uuidString).iso")
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "virtsync-seed-\(UUID().uuidString).iso"
+        )
         // The ISO holds user-data, which may hold secrets: readable by this user only.
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(iso), attributes: [.posixPermissions: 0o600]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path,
+                contents: Data(iso),
+                attributes: [.posixPermissions: 0o600]
+            )
+        else {
             throw ImageVolumeError.seedUnavailable(seed.seed.domain)
         }
         defer { try? FileManager.default.removeItem(at: temporary) }
@@ -69,17 +84,25 @@ struct ImageVolumeWriter {
 
     /// Creates the volume raw at `size` bytes, uploads the file, refreshes the pool, then runs `finish`
     /// on the refreshed volume; deletes the volume when any of it fails.
-    private func upload(_ path: String, size: UInt64, as document: XElement, finish: (LibvirtStorageVolume) throws -> Void) throws {
+    private func upload(
+        _ path: String,
+        size: UInt64,
+        as document: XElement,
+        finish: (LibvirtStorageVolume) throws -> Void
+    ) throws {
         var bare = XElement("volume")
         bare.append(
             document.child("name"),
             XElement("capacity", ["unit": "bytes"], text: String(size)),
-            XElement("target", children: [XElement("format", ["type": "raw"])]))
+            XElement("target", children: [XElement("format", ["type": "raw"])])
+        )
         let volume = try pool.createVolume(xml: bare.xmlString())
         do {
             try volume.upload(file: path)
             try pool.refresh()
-            guard let fresh = try pool.lookupVolume(name: volume.name) else { throw HostError.notFound(ObjectID(.volume, volume.name, pool: pool.name)) }
+            guard let fresh = try pool.lookupVolume(name: volume.name) else {
+                throw HostError.notFound(ObjectID(.volume, volume.name, pool: pool.name))
+            }
             try finish(fresh)
         } catch {
             try? volume.delete()
@@ -98,7 +121,8 @@ enum ImageVolumeError: Error, CustomStringConvertible {
         switch self {
         case .tooSmall(let url, let capacity, let size):
             "image \(url) needs \(size) bytes but the volume's capacity is \(capacity): capacity may exceed the image, never fall short of it"
-        case .seedUnavailable(let domain): "the cloud-init seed of \(domain) has no content here (a plan read back from JSON cannot write it)"
+        case .seedUnavailable(let domain):
+            "the cloud-init seed of \(domain) has no content here (a plan read back from JSON cannot write it)"
         case .poolFull(let pool, let what, let needs, let available):
             "pool \(pool) is full: \(what) needs \(DownloadLine.mebibytes(Int64(needs))) but the pool has \(DownloadLine.mebibytes(Int64(available))) free; no volume was created"
         }

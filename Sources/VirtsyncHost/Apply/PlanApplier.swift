@@ -1,7 +1,7 @@
 public import Libvirt
 public import VirtsyncImages
-public import VirtsyncPlan
 public import VirtsyncManifest
+public import VirtsyncPlan
 
 /// Executes a plan against libvirt: one object at a time, in the plan's order.
 ///
@@ -16,7 +16,8 @@ public struct PlanApplier: Sendable {
     let progress: @Sendable (ObjectID, DownloadProgress) -> Void
 
     public init(
-        connection: LibvirtConnection, stopper: DomainStopper = DomainStopper(),
+        connection: LibvirtConnection,
+        stopper: DomainStopper = DomainStopper(),
         images: ImageCache = ImageCache(directory: "/var/lib/virtsync/images"),
         progress: @escaping @Sendable (ObjectID, DownloadProgress) -> Void = { _, _ in }
     ) {
@@ -55,11 +56,13 @@ public struct PlanApplier: Sendable {
 
     private func execute(_ step: PlanStep, progress: () -> Void) throws {
         switch step.id.kind {
-        case .domain: try DomainOperations(connection: connection, stopper: stopper, id: step.id).run(step.operations, progress)
+        case .domain:
+            try DomainOperations(connection: connection, stopper: stopper, id: step.id).run(step.operations, progress)
         case .network: try NetworkOperations(connection: connection, id: step.id).run(step.operations, progress)
         case .storagePool: try PoolOperations(connection: connection, id: step.id).run(step.operations, progress)
         case .volume:
-            let id = step.id, report = self.progress
+            let id = step.id
+            let report = self.progress
             try VolumeOperations(connection: connection, id: id, images: images, progress: { report(id, $0) })
                 .run(step.operations, progress)
         }

@@ -1,10 +1,10 @@
 import Foundation
-public import Libvirt
 import LibXML2
+public import Libvirt
 public import LibvirtXML
+import Synchronization
 public import VirtsyncManifest
 public import VirtsyncPlan
-import Synchronization
 
 /// libvirt's spelling of a document, from a round trip through libvirt's own parser and formatter.
 ///

@@ -15,16 +15,22 @@ extension HostCheck {
         let name = "libvirt socket"
         guard let socket = probe.socket else {
             return HostCheckResult(
-                name: name, status: .fail, detail: "\(probe.socketPath) absent: libvirtd is not running",
-                fix: Self.enableCommand)
+                name: name,
+                status: .fail,
+                detail: "\(probe.socketPath) absent: libvirtd is not running",
+                fix: Self.enableCommand
+            )
         }
         let found = "\(probe.socketPath) \(socket.listing)"
         if socket.isReadWritable(by: probe.user) {
             return HostCheckResult(name: name, status: .pass, detail: found)
         }
         return HostCheckResult(
-            name: name, status: .fail, detail: "\(found), not writable by \(probe.user.name)",
-            fix: "sudo usermod -aG \(socket.group) $USER  \(Self.logInAgain)")
+            name: name,
+            status: .fail,
+            detail: "\(found), not writable by \(probe.user.name)",
+            fix: "sudo usermod -aG \(socket.group) $USER  \(Self.logInAgain)"
+        )
     }
 
     /// The seed's section 2.3: membership of `libvirt` and `kvm`. Only a warning: the socket and
@@ -42,6 +48,10 @@ extension HostCheck {
         }
         let fix = missing.map { "sudo usermod -aG \($0) $USER" }.joined(separator: "\n") + "\n\(Self.logInAgain)"
         return HostCheckResult(
-            name: name, status: .warn, detail: "\(user.name) not in \(missing.joined(separator: ", "))", fix: fix)
+            name: name,
+            status: .warn,
+            detail: "\(user.name) not in \(missing.joined(separator: ", "))",
+            fix: fix
+        )
     }
 }

@@ -12,9 +12,11 @@ extension HostCheck {
             return HostCheckResult(name: name, status: .warn, detail: "no vmx or svm flag, yet /dev/kvm is present")
         }
         return HostCheckResult(
-            name: name, status: .warn,
+            name: name,
+            status: .warn,
             detail: "no vmx or svm flag: only emulated CPUs (TCG), so use type qemu; type kvm will not start",
-            fix: "enable Intel VT-x / AMD-V in the firmware setup, then: grep -E 'vmx|svm' /proc/cpuinfo")
+            fix: "enable Intel VT-x / AMD-V in the firmware setup, then: grep -E 'vmx|svm' /proc/cpuinfo"
+        )
     }
 
     func kvmModules() -> HostCheckResult {
@@ -32,7 +34,11 @@ extension HostCheck {
         }
         if probe.kvmDevice != nil {
             // A kernel with KVM built in lists no module, yet /dev/kvm is there.
-            return HostCheckResult(name: name, status: .pass, detail: "not loaded as modules (built in), /dev/kvm present")
+            return HostCheckResult(
+                name: name,
+                status: .pass,
+                detail: "not loaded as modules (built in), /dev/kvm present"
+            )
         }
         let missing = loaded.contains("kvm") ? "kvm is loaded but neither kvm_intel nor kvm_amd" : "kvm is not loaded"
         return HostCheckResult(name: name, status: unsupported, detail: missing, fix: moduleFix)
@@ -42,16 +48,22 @@ extension HostCheck {
         let name = "/dev/kvm"
         guard let device = probe.kvmDevice else {
             return HostCheckResult(
-                name: name, status: unsupported, detail: "absent: no KVM acceleration",
-                fix: "\(moduleFix)\n\(Self.installCommand)")
+                name: name,
+                status: unsupported,
+                detail: "absent: no KVM acceleration",
+                fix: "\(moduleFix)\n\(Self.installCommand)"
+            )
         }
         let found = "present, \(device.listing)"
         if device.isReadWritable(by: probe.user) {
             return HostCheckResult(name: name, status: .pass, detail: found)
         }
         return HostCheckResult(
-            name: name, status: .fail, detail: "\(found), not read-writable by \(probe.user.name)",
-            fix: "sudo usermod -aG \(device.group) $USER  \(Self.logInAgain)")
+            name: name,
+            status: .fail,
+            detail: "\(found), not read-writable by \(probe.user.name)",
+            fix: "sudo usermod -aG \(device.group) $USER  \(Self.logInAgain)"
+        )
     }
 
     /// Missing KVM is a failure on a CPU that has VT-x/AMD-V (it should be there) and a warning on one

@@ -26,7 +26,8 @@ public struct HostCheck {
 
     /// The hardware virtualization flag, from `grep -E 'vmx|svm' /proc/cpuinfo`.
     enum Vendor: String {
-        case intel = "vmx", amd = "svm"
+        case intel = "vmx"
+        case amd = "svm"
         var module: String { self == .intel ? "kvm_intel" : "kvm_amd" }
         var label: String { self == .intel ? "Intel VT-x" : "AMD-V" }
     }

@@ -1,4 +1,5 @@
 internal import Foundation
+
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)
@@ -9,12 +10,18 @@ extension HostProbe {
     /// Reads this machine: `/proc/cpuinfo`, `/proc/modules`, `/dev/kvm`, libvirtd's socket and the
     /// process's user and groups. Anything unreadable becomes nil and is reported by the check.
     public static func live(
-        connect: @escaping (String) -> Result<String, any Error>, socketPath: String = defaultSocketPath
+        connect: @escaping (String) -> Result<String, any Error>,
+        socketPath: String = defaultSocketPath
     ) -> HostProbe {
         HostProbe(
-            cpuinfo: readText("/proc/cpuinfo"), modules: readText("/proc/modules"),
-            kvmDevice: fileStatus("/dev/kvm"), socketPath: socketPath, socket: fileStatus(socketPath),
-            user: currentUser(), connect: connect)
+            cpuinfo: readText("/proc/cpuinfo"),
+            modules: readText("/proc/modules"),
+            kvmDevice: fileStatus("/dev/kvm"),
+            socketPath: socketPath,
+            socket: fileStatus(socketPath),
+            user: currentUser(),
+            connect: connect
+        )
     }
 
     static func readText(_ path: String) -> String? {
@@ -32,8 +39,11 @@ extension HostProbe {
         return FileStatus(
             type: fileType(attributes[.type] as? FileAttributeType),
             mode: UInt16(truncatingIfNeeded: (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0),
-            ownerID: ownerID, owner: attributes[.ownerAccountName] as? String ?? String(ownerID),
-            groupID: groupID, group: attributes[.groupOwnerAccountName] as? String ?? String(groupID))
+            ownerID: ownerID,
+            owner: attributes[.ownerAccountName] as? String ?? String(ownerID),
+            groupID: groupID,
+            group: attributes[.groupOwnerAccountName] as? String ?? String(groupID)
+        )
     }
 
     private static func fileType(_ type: FileAttributeType?) -> FileStatus.FileType {
@@ -56,7 +66,11 @@ extension HostProbe {
         let supplementary: [UInt32] = ids[..<filled].map { UInt32($0) }
         let groupIDs = Set(supplementary + [UInt32(getgid())])
         return UserIdentity(
-            uid: uid, name: userName(uid), groupIDs: groupIDs, groupNames: Set(groupIDs.compactMap(groupName)))
+            uid: uid,
+            name: userName(uid),
+            groupIDs: groupIDs,
+            groupNames: Set(groupIDs.compactMap(groupName))
+        )
     }
 
     private static func userName(_ uid: UInt32) -> String {

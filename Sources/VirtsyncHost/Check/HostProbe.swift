@@ -18,8 +18,12 @@ public struct HostProbe {
     public var connect: (String) -> Result<String, any Error>
 
     public init(
-        cpuinfo: String?, modules: String?, kvmDevice: FileStatus?,
-        socketPath: String = HostProbe.defaultSocketPath, socket: FileStatus?, user: UserIdentity,
+        cpuinfo: String?,
+        modules: String?,
+        kvmDevice: FileStatus?,
+        socketPath: String = HostProbe.defaultSocketPath,
+        socket: FileStatus?,
+        user: UserIdentity,
         connect: @escaping (String) -> Result<String, any Error>
     ) {
         self.cpuinfo = cpuinfo
@@ -39,8 +43,14 @@ public struct HostProbe {
 public struct FileStatus: Sendable, Hashable {
     /// The first character of `ls -l`.
     public enum FileType: Character, Sendable, Hashable {
-        case regular = "-", directory = "d", characterDevice = "c", blockDevice = "b", socket = "s"
-        case symbolicLink = "l", fifo = "p", unknown = "?"
+        case regular = "-"
+        case directory = "d"
+        case characterDevice = "c"
+        case blockDevice = "b"
+        case socket = "s"
+        case symbolicLink = "l"
+        case fifo = "p"
+        case unknown = "?"
     }
 
     public var type: FileType

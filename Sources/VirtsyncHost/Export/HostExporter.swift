@@ -34,7 +34,10 @@ public struct HostExporter: Sendable {
             let spec = HostExport.spec(of: observed.objects[id]!)
             do {
                 let yaml = try ManifestWriter.yaml(
-                    name: id.name, spec: spec, comment: "\(id) exported by virtsync from \(connection.uri)")
+                    name: id.name,
+                    spec: spec,
+                    comment: "\(id) exported by virtsync from \(connection.uri)"
+                )
                 return Exported(id: id, yaml: yaml, fileName: Self.fileName(id))
             } catch {
                 throw .unwritable(object: id, message: "cannot be written as YAML: \(error)")

@@ -1,5 +1,5 @@
-public import Libvirt
 import Foundation
+public import Libvirt
 
 /// Puts a domain back as a `RollbackPoint` says: the new one is stopped at once (it failed its health
 /// check, a graceful shutdown would only wait), the previous definition defined again (same UUID), and
@@ -23,7 +23,9 @@ public struct DomainRollback: Sendable {
 
     /// The `<uuid>` of a domain definition, lower case.
     static func uuid(_ xml: String) -> String? {
-        guard let open = xml.range(of: "<uuid>"), let close = xml.range(of: "</uuid>", range: open.upperBound..<xml.endIndex) else {
+        guard let open = xml.range(of: "<uuid>"),
+            let close = xml.range(of: "</uuid>", range: open.upperBound..<xml.endIndex)
+        else {
             return nil
         }
         return xml[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()

@@ -41,16 +41,23 @@ public struct HealthProbe: Sendable {
             if state == .running || state == .blocked {
                 runningSince = runningSince ?? ContinuousClock.now
             } else if runningSince != nil || state == .shutoff || state == .crashed {
-                return .failed(reason: "the domain stopped running (\(state.rawValue)) after \(Self.format(elapsed))", afterSeconds: elapsed)
+                return .failed(
+                    reason: "the domain stopped running (\(state.rawValue)) after \(Self.format(elapsed))",
+                    afterSeconds: elapsed
+                )
             }
             if !agentAnswered { agentAnswered = domain.guestAgentAnswers() }
             if !portAccepted, let tcp = check.tcp { portAccepted = TCPProbe.accepts(host: tcp.host, port: tcp.port) }
-            let ranLongEnough = runningSince.map { ContinuousClock.now - $0 >= .seconds(check.runningForSeconds) } ?? false
+            let ranLongEnough =
+                runningSince.map { ContinuousClock.now - $0 >= .seconds(check.runningForSeconds) } ?? false
             if ranLongEnough && agentAnswered && portAccepted {
                 return .healthy(afterSeconds: Self.seconds(ContinuousClock.now - start))
             }
             if ContinuousClock.now >= deadline {
-                return .failed(reason: Self.unmet(check, running: ranLongEnough, agent: agentAnswered, port: portAccepted), afterSeconds: elapsed)
+                return .failed(
+                    reason: Self.unmet(check, running: ranLongEnough, agent: agentAnswered, port: portAccepted),
+                    afterSeconds: elapsed
+                )
             }
             Thread.sleep(forTimeInterval: Self.seconds(every))
         }

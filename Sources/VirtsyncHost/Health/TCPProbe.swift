@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,7 +25,11 @@ enum TCPProbe {
     /// A non-blocking connect, waited for with poll(2) so a silent (filtered) port costs the timeout,
     /// not the kernel's minutes.
     private static func connects(_ info: addrinfo, timeoutMilliseconds: Int32) -> Bool {
-        let fd = socket(info.ai_family, info.ai_socktype | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), info.ai_protocol)
+        let fd = socket(
+            info.ai_family,
+            info.ai_socktype | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue),
+            info.ai_protocol
+        )
         guard fd >= 0 else { return false }
         defer { close(fd) }
         if connect(fd, info.ai_addr, info.ai_addrlen) == 0 { return true }

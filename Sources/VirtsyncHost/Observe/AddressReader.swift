@@ -18,7 +18,9 @@ public struct AddressReader: Sendable {
         // crashes the process (libvirt 9.0 test_driver.c). Nothing true is lost by not asking it.
         guard !connection.uri.hasPrefix("test:") else { return result }
         for id in domains where id.kind == .domain {
-            guard let domain = try? connection.lookupDomain(name: id.name), (try? domain.isActive()) == true else { continue }
+            guard let domain = try? connection.lookupDomain(name: id.name), (try? domain.isActive()) == true else {
+                continue
+            }
             let leases = (try? domain.interfaceAddresses(from: .lease)) ?? []
             let known = Set(leases.map(\.address))
             let agent = ((try? domain.interfaceAddresses(from: .agent)) ?? []).filter { !known.contains($0.address) }

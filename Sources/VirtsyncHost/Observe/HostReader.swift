@@ -1,5 +1,5 @@
-public import Libvirt
 import LibXML2
+public import Libvirt
 import LibvirtXML
 public import VirtsyncManifest
 public import VirtsyncPlan
@@ -41,7 +41,9 @@ public struct HostReader: Sendable {
     /// `volumeUsers`: disks of running domains given as a pool volume, whose live XML
     /// names no file; their paths are known once the pools' volumes are listed.
     private func readDomains(
-        _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: inout [ObjectID: (domain: String, target: String)],
+        _ interest: Set<ObjectID>,
+        into state: inout ObservedState,
+        volumeUsers: inout [ObjectID: (domain: String, target: String)],
         settling: Settling
     ) throws {
         let all = try connection.listDomains()
@@ -76,7 +78,11 @@ public struct HostReader: Sendable {
     /// One domain's facts; its persistent definition goes to the parser, and an empty element stands in
     /// for it until the tree is back.
     private func readDomain(
-        _ domain: LibvirtDomain, _ id: ObjectID, active: Bool, parser: BackgroundXMLParser, settling: Settling
+        _ domain: LibvirtDomain,
+        _ id: ObjectID,
+        active: Bool,
+        parser: BackgroundXMLParser,
+        settling: Settling
     ) throws -> ObservedObject {
         // Waited for before anything is read, so the definition and the state read belong together.
         var active = active
@@ -112,11 +118,15 @@ public struct HostReader: Sendable {
     }
 
     private static func noteRunningDisks(
-        of live: XElement, domain: String, in state: inout ObservedState,
+        of live: XElement,
+        domain: String,
+        in state: inout ObservedState,
         volumeUsers: inout [ObjectID: (domain: String, target: String)]
     ) {
         for disk in live.child("devices")?.children("disk") ?? [] {
-            guard let source = disk.child("source"), let target = disk.child("target")?[attribute: "dev"] else { continue }
+            guard let source = disk.child("source"), let target = disk.child("target")?[attribute: "dev"] else {
+                continue
+            }
             if let path = source[attribute: "file"] {
                 state.runningDisks[path] = (domain, target)
             } else if let pool = source[attribute: "pool"], let volume = source[attribute: "volume"] {
@@ -134,8 +144,11 @@ public struct HostReader: Sendable {
             let isActive = active.contains(network.name)
             let read = try Self.unlessGone { () throws in
                 var object = ObservedObject(
-                    id: id, xml: try Self.parse(try network.xml(inactive: true), id), active: isActive,
-                    autostart: try network.autostart())
+                    id: id,
+                    xml: try Self.parse(try network.xml(inactive: true), id),
+                    active: isActive,
+                    autostart: try network.autostart()
+                )
                 if isActive { object.liveXML = try Self.parse(try network.xml(inactive: false), id) }
                 return object
             }
@@ -144,21 +157,28 @@ public struct HostReader: Sendable {
     }
 
     private func readPools(
-        _ interest: Set<ObjectID>, into state: inout ObservedState, volumeUsers: [ObjectID: (domain: String, target: String)],
+        _ interest: Set<ObjectID>,
+        into state: inout ObservedState,
+        volumeUsers: [ObjectID: (domain: String, target: String)],
         settling: Settling
     ) throws {
         for pool in try connection.listStoragePools() {
             let id = ObjectID(.storagePool, pool.name)
             if interest.contains(id) {
-                _ = try Self.unlessGone { () throws in try settling.wait { () throws(LibvirtError) in try pool.transition() } }
+                _ = try Self.unlessGone { () throws in
+                    try settling.wait { () throws(LibvirtError) in try pool.transition() }
+                }
             }
             guard let isActive = try Self.unlessGone({ try pool.isActive() }) else { continue }
             state.present.insert(id)
             if interest.contains(id) {
                 let read = try Self.unlessGone { () throws in
                     ObservedObject(
-                        id: id, xml: try Self.parse(try pool.xml(inactive: true), id), active: isActive,
-                        autostart: try pool.autostart())
+                        id: id,
+                        xml: try Self.parse(try pool.xml(inactive: true), id),
+                        active: isActive,
+                        autostart: try pool.autostart()
+                    )
                 }
                 guard let read else {
                     state.present.remove(id)
@@ -172,10 +192,16 @@ public struct HostReader: Sendable {
                 let volumeID = ObjectID(.volume, volume.name, pool: pool.name)
                 state.present.insert(volumeID)
                 let read = try Self.unlessGone { () throws in
-                    if let user = volumeUsers[ObjectID(.volume, volume.name, pool: pool.name)] { state.runningDisks[try volume.path] = user }
+                    if let user = volumeUsers[ObjectID(.volume, volume.name, pool: pool.name)] {
+                        state.runningDisks[try volume.path] = user
+                    }
                     guard interest.contains(volumeID) else { return }
                     let xml = try settling.retryWhileBusy { try volume.xml() }
-                    state.objects[volumeID] = ObservedObject(id: volumeID, xml: try Self.parse(xml, volumeID), active: true)
+                    state.objects[volumeID] = ObservedObject(
+                        id: volumeID,
+                        xml: try Self.parse(xml, volumeID),
+                        active: true
+                    )
                 }
                 if read == nil { state.present.remove(volumeID) }
             }

@@ -25,7 +25,12 @@ public struct RevisionManifests: Sendable {
     /// Parses `files` (once: a long-running agent checks the same revision against the host on every
     /// pass) and selects this host's manifests.
     public init(revision: String, files: [ManifestFile], selector: HostSelector, allowedPaths: [String]) {
-        self.init(revision: revision, loaded: ManifestLoader.load(files), selector: selector, allowedPaths: allowedPaths)
+        self.init(
+            revision: revision,
+            loaded: ManifestLoader.load(files),
+            selector: selector,
+            allowedPaths: allowedPaths
+        )
     }
 
     public init(revision: String, loaded: ManifestLoadResult, selector: HostSelector, allowedPaths: [String]) {
@@ -38,7 +43,9 @@ public struct RevisionManifests: Sendable {
         if !loaded.hasErrors {
             // Without a host, "missing on the host" is only a warning: the errors found here need no host.
             let (validated, hostCanChange) = ManifestValidator.validateNotingHostUse(
-                loaded.manifests, context: ValidationContext(allowedPaths: allowedPaths))
+                loaded.manifests,
+                context: ValidationContext(allowedPaths: allowedPaths)
+            )
             findings += validated
             // The same manifests checked against a host would say the same: the check need not run again.
             if !hostCanChange && selected.count == loaded.manifests.count { findingsWithAnyHost = validated }

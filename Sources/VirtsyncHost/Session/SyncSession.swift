@@ -23,7 +23,9 @@ public final class SyncSession: Sendable {
     public let canonicalizer = TestDriverCanonicalizer()
 
     public init(
-        uri: String, stateDirectory: String, imageTimeouts: ImageTimeouts = ImageTimeouts(),
+        uri: String,
+        stateDirectory: String,
+        imageTimeouts: ImageTimeouts = ImageTimeouts(),
         downloadProgress: @escaping @Sendable (ObjectID, DownloadProgress) -> Void = { _, _ in }
     ) throws(HostError) {
         do {
@@ -32,7 +34,10 @@ public final class SyncSession: Sendable {
             throw .libvirt(error)
         }
         inventoryStore = InventoryStore(stateDirectory: stateDirectory)
-        images = ImageCache(directory: (stateDirectory as NSString).appendingPathComponent("images"), timeouts: imageTimeouts)
+        images = ImageCache(
+            directory: (stateDirectory as NSString).appendingPathComponent("images"),
+            timeouts: imageTimeouts
+        )
         self.downloadProgress = downloadProgress
     }
 
@@ -92,15 +97,23 @@ public final class SyncSession: Sendable {
             // One removed between the two reads is gone, to be created, not unreadable.
             observed.present.subtract(unread.subtracting(second.present))
         }
-        let hostAware = revision.findingsWithAnyHost ?? ManifestValidator.validate(
-            manifests, context: ValidationContext(allowedPaths: revision.allowedPaths, hostObjects: observed.present))
+        let hostAware =
+            revision.findingsWithAnyHost
+            ?? ManifestValidator.validate(
+                manifests,
+                context: ValidationContext(allowedPaths: revision.allowedPaths, hostObjects: observed.present)
+            )
         // The host-aware pass repeats the host-independent checks of this host's manifests; only the
         // parser's findings are added to it.
         var diagnostics = (revision.loadFindings + hostAware).sortedByLocation()
         if hostAware.contains(where: { $0.severity == .error }) {
             return .refused(RevisionRefusal(revision: revision.revision, diagnostics: diagnostics))
         }
-        let plan = Planner(options: options, canonicalizer: canonicalizer).plan(manifests, observed: observed, inventory: inventory)
+        let plan = Planner(options: options, canonicalizer: canonicalizer).plan(
+            manifests,
+            observed: observed,
+            inventory: inventory
+        )
         // What would be defined from libvirt XML users wrote is checked against libvirt's schemas here,
         // not by libvirtd on every define.
         let schema = SchemaValidator.validate(plan, manifests: manifests)
@@ -108,9 +121,17 @@ public final class SyncSession: Sendable {
         if schema.contains(where: { $0.severity == .error }) {
             return .refused(RevisionRefusal(revision: revision.revision, diagnostics: diagnostics))
         }
-        return .valid(Planned(
-            manifests: manifests, plan: plan, inventory: inventory, warnings: diagnostics,
-            revision: revision.revision, hostName: revision.hostName, options: options))
+        return .valid(
+            Planned(
+                manifests: manifests,
+                plan: plan,
+                inventory: inventory,
+                warnings: diagnostics,
+                revision: revision.revision,
+                hostName: revision.hostName,
+                options: options
+            )
+        )
     }
 
     /// Applies a plan `check` found valid, keeping the inventory on disk in step with what exists.
@@ -136,7 +157,11 @@ public final class SyncSession: Sendable {
 
     /// Observes this revision's objects again until a plan of them is empty (at most three times, 2 s
     /// apart), applying what moved; the outcomes of later rounds replace earlier ones.
-    func reapplyAfterCrash(_ report: ApplyReport, _ planned: Planned, intent: Inventory) throws(HostError) -> ApplyReport {
+    func reapplyAfterCrash(
+        _ report: ApplyReport,
+        _ planned: Planned,
+        intent: Inventory
+    ) throws(HostError) -> ApplyReport {
         var outcomes = Dictionary(report.outcomes.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         var order = report.outcomes.map(\.id)
         let ids = Set(planned.manifests.map(\.id))
@@ -174,7 +199,11 @@ extension SyncSession {
     /// meanwhile: after a crash, libvirtd may finish the dead client's last call after the next client
     /// looked) are observed again, planned from there and applied once more. Their inventory entries
     /// were written before the first try, so what exists now is known to be ours.
-    func retryWhereHostMoved(_ report: ApplyReport, _ planned: Planned, intent: Inventory) throws(HostError) -> ApplyReport {
+    func retryWhereHostMoved(
+        _ report: ApplyReport,
+        _ planned: Planned,
+        intent: Inventory
+    ) throws(HostError) -> ApplyReport {
         let moved = Set(report.outcomes.filter(\.hostMoved).map(\.id))
         guard !moved.isEmpty else { return report }
         let observed = try HostReader(connection: connection).observe(interest: moved)
@@ -189,14 +218,21 @@ extension SyncSession {
                 continue
             }
             if let second = retried.outcomes.first(where: { $0.id == outcome.id }) {
-                outcomes.append(ApplyReport.Outcome(
-                    id: outcome.id, change: outcome.change, failure: second.failure,
-                    completed: outcome.completed + second.completed))
+                outcomes.append(
+                    ApplyReport.Outcome(
+                        id: outcome.id,
+                        change: outcome.change,
+                        failure: second.failure,
+                        completed: outcome.completed + second.completed
+                    )
+                )
             } else if again.refused.contains(where: { $0.id == outcome.id }) {
                 outcomes.append(outcome)
             } else {
                 // Observed again, it already is what the manifest says: the first try's work was done.
-                outcomes.append(ApplyReport.Outcome(id: outcome.id, change: outcome.change, completed: outcome.completed + 1))
+                outcomes.append(
+                    ApplyReport.Outcome(id: outcome.id, change: outcome.change, completed: outcome.completed + 1)
+                )
             }
         }
         return ApplyReport(outcomes: outcomes)

@@ -19,10 +19,13 @@ public struct InventoryStore: Sendable {
         // Decoded once: the validity check keeps what it decoded (500 entries take ~5 ms to decode).
         var decoded: Inventory?
         let inventory: Inventory
-        switch AtomicFile.read(path, isValid: { data in
-            decoded = Self.decode(data)
-            return decoded != nil
-        }) {
+        switch AtomicFile.read(
+            path,
+            isValid: { data in
+                decoded = Self.decode(data)
+                return decoded != nil
+            }
+        ) {
         case .missing:
             return Inventory(uri: uri)
         case .current, .previous:
@@ -30,8 +33,10 @@ public struct InventoryStore: Sendable {
         case .damaged:
             throw .stateFile(
                 path: path,
-                message: "damaged (empty or not a virtsync inventory) and no good \(path).prev: restore it, or move it away "
-                    + "and adopt the objects again with --adopt")
+                message:
+                    "damaged (empty or not a virtsync inventory) and no good \(path).prev: restore it, or move it away "
+                    + "and adopt the objects again with --adopt"
+            )
         }
         guard inventory.uri == uri else {
             throw .stateFile(path: path, message: "kept for \(inventory.uri), not \(uri): use another --state-dir")

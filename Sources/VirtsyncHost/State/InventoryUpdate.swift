@@ -12,8 +12,11 @@ struct InventoryUpdate {
         for manifest in manifests {
             let policy = ManifestPolicy(manifest)
             var entry = Inventory.Entry(
-                id: manifest.id, deletionPolicy: policy.deletionPolicy, manifest: manifest.location.file,
-                shutdownTimeoutSeconds: manifest.kind == .domain ? policy.shutdownTimeoutSeconds : nil)
+                id: manifest.id,
+                deletionPolicy: policy.deletionPolicy,
+                manifest: manifest.location.file,
+                shutdownTimeoutSeconds: manifest.kind == .domain ? policy.shutdownTimeoutSeconds : nil
+            )
             entry.seedDigest = policy.seed?.cloudInit.digest
             entry.seedInstanceID = policy.seed?.instanceID
             desired[manifest.id] = entry
@@ -44,7 +47,9 @@ struct InventoryUpdate {
             case (.destroy, true), (.release, true): result.remove(outcome.id)
             case (.create, false) where outcome.completed == 0: result.remove(outcome.id)
             case (.update, false):
-                if let old = before?.entry(outcome.id), var entry = result.entry(outcome.id), entry.seedDigest != old.seedDigest {
+                if let old = before?.entry(outcome.id), var entry = result.entry(outcome.id),
+                    entry.seedDigest != old.seedDigest
+                {
                     entry.seedDigest = old.seedDigest
                     entry.seedInstanceID = old.seedInstanceID
                     result.record(entry)

@@ -11,7 +11,8 @@ public enum DeviceChange: String, Sendable, Hashable {
     /// What the reference says about it.
     public var described: String {
         switch self {
-        case .live: "a member added to a running domain is hot-plugged (`update`); one removed or changed is `pending-restart`"
+        case .live:
+            "a member added to a running domain is hot-plugged (`update`); one removed or changed is `pending-restart`"
         case .pendingRestart: "a change to a running domain is `pending-restart`"
         }
     }
@@ -55,16 +56,32 @@ public struct DeviceList: Sendable {
 
     /// A list the manifest may leave out (nil: libvirt's own members are not virtsync's business).
     init<Item: Sendable>(
-        _ key: String, element: String, _ path: any WritableKeyPath<DomainSpec.Devices, [Item]?> & Sendable,
-        schema: Schema<Item>, keyedBy keyText: String, xmlKey: @escaping @Sendable (XElement) -> String?,
-        change: DeviceChange, alwaysOwned: Bool = false, _ meaning: String,
+        _ key: String,
+        element: String,
+        _ path: any WritableKeyPath<DomainSpec.Devices, [Item]?> & Sendable,
+        schema: Schema<Item>,
+        keyedBy keyText: String,
+        xmlKey: @escaping @Sendable (XElement) -> String?,
+        change: DeviceChange,
+        alwaysOwned: Bool = false,
+        _ meaning: String,
         xml: @escaping @Sendable (Item, RenderContext) -> XElement,
         check: @escaping @Sendable (Item, String, ValidationScope, inout Findings) -> Void = { _, _, _, _ in }
     ) {
         self.init(
-            key, element: element, get: { $0[keyPath: path] }, set: { $0[keyPath: path] = $1 },
-            read: Reader.mapping(schema), rows: schema.rows(), keyedBy: keyText, xmlKey: xmlKey, change: change,
-            alwaysOwned: alwaysOwned, meaning, xml: xml)
+            key,
+            element: element,
+            get: { $0[keyPath: path] },
+            set: { $0[keyPath: path] = $1 },
+            read: Reader.mapping(schema),
+            rows: schema.rows(),
+            keyedBy: keyText,
+            xmlKey: xmlKey,
+            change: change,
+            alwaysOwned: alwaysOwned,
+            meaning,
+            xml: xml
+        )
         let uniqueness = self.uniqueKeys
         let items: @Sendable (DomainSpec.Devices) -> [Item] = { $0[keyPath: path] ?? [] }
         let (name, field) = (key, "spec.devices.\(key)")
@@ -77,24 +94,47 @@ public struct DeviceList: Sendable {
 
     /// A list owned whether or not the manifest names it (disks, interfaces, graphics).
     init<Item: Sendable>(
-        _ key: String, element: String, _ path: any WritableKeyPath<DomainSpec.Devices, [Item]> & Sendable,
-        schema: Schema<Item>, keyedBy keyText: String, xmlKey: @escaping @Sendable (XElement) -> String?,
-        change: DeviceChange, _ meaning: String,
+        _ key: String,
+        element: String,
+        _ path: any WritableKeyPath<DomainSpec.Devices, [Item]> & Sendable,
+        schema: Schema<Item>,
+        keyedBy keyText: String,
+        xmlKey: @escaping @Sendable (XElement) -> String?,
+        change: DeviceChange,
+        _ meaning: String,
         xml: @escaping @Sendable (Item, RenderContext) -> XElement,
         validate: @escaping @Sendable (DomainSpec.Devices, ValidationScope, inout Findings) -> Void
     ) {
         self.init(
-            key, element: element, get: { $0[keyPath: path] }, set: { $0[keyPath: path] = $1 },
-            read: Reader.mapping(schema), rows: schema.rows(), keyedBy: keyText, xmlKey: xmlKey, change: change,
-            alwaysOwned: true, meaning, xml: xml)
+            key,
+            element: element,
+            get: { $0[keyPath: path] },
+            set: { $0[keyPath: path] = $1 },
+            read: Reader.mapping(schema),
+            rows: schema.rows(),
+            keyedBy: keyText,
+            xmlKey: xmlKey,
+            change: change,
+            alwaysOwned: true,
+            meaning,
+            xml: xml
+        )
         self.validate = validate
     }
 
     private init<Item: Sendable>(
-        _ key: String, element: String, get: @escaping @Sendable (DomainSpec.Devices) -> [Item]?,
-        set: @escaping @Sendable (inout DomainSpec.Devices, [Item]) -> Void, read: Reader<Item>, rows: [ReferenceRow],
-        keyedBy keyText: String, xmlKey: @escaping @Sendable (XElement) -> String?, change: DeviceChange,
-        alwaysOwned: Bool, _ meaning: String, xml: @escaping @Sendable (Item, RenderContext) -> XElement
+        _ key: String,
+        element: String,
+        get: @escaping @Sendable (DomainSpec.Devices) -> [Item]?,
+        set: @escaping @Sendable (inout DomainSpec.Devices, [Item]) -> Void,
+        read: Reader<Item>,
+        rows: [ReferenceRow],
+        keyedBy keyText: String,
+        xmlKey: @escaping @Sendable (XElement) -> String?,
+        change: DeviceChange,
+        alwaysOwned: Bool,
+        _ meaning: String,
+        xml: @escaping @Sendable (Item, RenderContext) -> XElement
     ) {
         self.key = key
         self.element = element
@@ -121,7 +161,10 @@ public struct DeviceList: Sendable {
             for (index, element) in elements.enumerated() {
                 guard let value = xmlKey(element) else { continue }
                 if let earlier = seen[value] {
-                    findings.error("spec.devices.\(name)[\(index)]", "key '\(value)' is already used by \(name)[\(earlier)]")
+                    findings.error(
+                        "spec.devices.\(name)[\(index)]",
+                        "key '\(value)' is already used by \(name)[\(earlier)]"
+                    )
                 } else {
                     seen[value] = index
                 }

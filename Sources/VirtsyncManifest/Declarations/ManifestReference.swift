@@ -22,8 +22,10 @@ public enum ManifestReference {
     public static var domainMarkdown: String {
         var sections = [table(DomainSpec.schema.rows())]
         for list in DomainSpec.Devices.lists {
-            sections.append("### `devices.\(list.key)[]`\n\n" + "Keyed by \(list.keyText); \(list.change.described).\n\n"
-                + table(list.itemRows))
+            sections.append(
+                "### `devices.\(list.key)[]`\n\n" + "Keyed by \(list.keyText); \(list.change.described).\n\n"
+                    + table(list.itemRows)
+            )
         }
         return sections.joined(separator: "\n\n") + "\n"
     }
@@ -34,14 +36,16 @@ public enum ManifestReference {
 
     /// `text` with region `name` replaced by `generated`; nil when a marker is missing.
     public static func replacingRegion(_ name: String, in text: String, with generated: String) -> String? {
-        guard let start = text.firstRange(of: begin(name)), let stop = text[start.upperBound...].firstRange(of: end(name))
+        guard let start = text.firstRange(of: begin(name)),
+            let stop = text[start.upperBound...].firstRange(of: end(name))
         else { return nil }
         return String(text[..<start.upperBound]) + "\n\n" + generated + "\n" + String(text[stop.lowerBound...])
     }
 
     /// What region `name` holds, as `replacingRegion` writes it.
     public static func region(_ name: String, in text: String) -> String? {
-        guard let start = text.firstRange(of: begin(name)), let stop = text[start.upperBound...].firstRange(of: end(name))
+        guard let start = text.firstRange(of: begin(name)),
+            let stop = text[start.upperBound...].firstRange(of: end(name))
         else { return nil }
         return String(text[start.upperBound..<stop.lowerBound])
     }

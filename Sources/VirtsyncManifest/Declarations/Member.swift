@@ -14,8 +14,12 @@ public struct Member<Owner>: Sendable {
     /// A member whose value `reader` reads into the property at `path`; absent, the property keeps the
     /// owner's default.
     init<Value>(
-        _ key: String, _ path: any WritableKeyPath<Owner, Value> & Sendable, _ reader: Reader<Value>,
-        required: Bool = false, _ meaning: String, default defaultText: String
+        _ key: String,
+        _ path: any WritableKeyPath<Owner, Value> & Sendable,
+        _ reader: Reader<Value>,
+        required: Bool = false,
+        _ meaning: String,
+        default defaultText: String
     ) {
         self.key = key
         self.meaning = meaning
@@ -30,8 +34,11 @@ public struct Member<Owner>: Sendable {
 
     /// An optional property: absent is nil (or the owner's default).
     init<Value>(
-        _ key: String, _ path: any WritableKeyPath<Owner, Value?> & Sendable, _ reader: Reader<Value>,
-        _ meaning: String, default defaultText: String
+        _ key: String,
+        _ path: any WritableKeyPath<Owner, Value?> & Sendable,
+        _ reader: Reader<Value>,
+        _ meaning: String,
+        default defaultText: String
     ) {
         self.key = key
         self.meaning = meaning
@@ -97,7 +104,13 @@ extension Member {
         Member(key: key, meaning: meaning, defaultText: defaultText, required: false, read: { _, _ in true })
     }
 
-    private init(key: String, meaning: String, defaultText: String, required: Bool, read: @escaping @Sendable (Field, inout Owner) -> Bool) {
+    private init(
+        key: String,
+        meaning: String,
+        defaultText: String,
+        required: Bool,
+        read: @escaping @Sendable (Field, inout Owner) -> Bool
+    ) {
         self.key = key
         self.meaning = meaning
         self.defaultText = defaultText

@@ -9,7 +9,8 @@ public struct Schema<Owner>: Sendable {
     let finish: @Sendable (inout Owner, MappingReader) -> Bool
 
     init(
-        _ defaults: @escaping @Sendable () -> Owner, _ members: [Member<Owner>],
+        _ defaults: @escaping @Sendable () -> Owner,
+        _ members: [Member<Owner>],
         finish: @escaping @Sendable (inout Owner, MappingReader) -> Bool = { _, _ in true }
     ) {
         self.defaults = defaults
@@ -44,7 +45,9 @@ public struct Schema<Owner>: Sendable {
     public func rows(prefix: String = "") -> [ReferenceRow] {
         members.flatMap { member in
             guard let expanded = member.expanded else {
-                return [ReferenceRow(field: prefix + member.key, meaning: member.meaning, defaultText: member.defaultText)]
+                return [
+                    ReferenceRow(field: prefix + member.key, meaning: member.meaning, defaultText: member.defaultText)
+                ]
             }
             return expanded.map { row in
                 var row = row

@@ -16,7 +16,8 @@ enum BareXMLDecoder {
         let root = XMLDocumentCheck.rootPosition(in: file.text)
         let location = SourceLocation(file: file.path, line: root.line, column: root.column)
         guard let kind = kinds[xml.name] else {
-            let message = xml.name == "volume"
+            let message =
+                xml.name == "volume"
                 ? "a volume needs its pool: use a Volume manifest with spec.xml"
                 : "unknown root element <\(xml.name)>; expected <domain>, <network> or <pool>"
             state.error(at: location, "", message)
@@ -27,7 +28,10 @@ enum BareXMLDecoder {
             return nil
         }
         return Manifest(
-            metadata: ObjectMeta(name: name), spec: .rawXML(.bare(kind: kind, xml: xml)), origin: .bareXML,
-            location: location)
+            metadata: ObjectMeta(name: name),
+            spec: .rawXML(.bare(kind: kind, xml: xml)),
+            origin: .bareXML,
+            location: location
+        )
     }
 }

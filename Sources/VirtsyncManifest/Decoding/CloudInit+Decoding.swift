@@ -10,7 +10,8 @@ extension CloudInit {
             userData: cloudInit.optional("userData").flatMap(Document.init(reading:)),
             metaData: cloudInit.optional("metaData").flatMap(Document.init(reading:)),
             networkConfig: cloudInit.optional("networkConfig").flatMap(Document.init(reading:)),
-            pool: cloudInit.optional("pool")?.string())
+            pool: cloudInit.optional("pool")?.string()
+        )
     }
 }
 

@@ -18,7 +18,9 @@ enum DocumentDecoder {
         }
         let kind = envelope.required("kind").flatMap(readKind)
         let metadata = envelope.required("metadata").flatMap(readMetadata)
-        let spec = envelope.required("spec").flatMap { field in kind.flatMap { readSpec(field, kind: $0, name: metadata?.name) } }
+        let spec = envelope.required("spec").flatMap { field in
+            kind.flatMap { readSpec(field, kind: $0, name: metadata?.name) }
+        }
         guard let metadata, let spec, state.errorCount == errorsBefore else { return nil }
         let start = envelope.optional("apiVersion")?.anchor ?? root.mark
         var manifest = Manifest(metadata: metadata, spec: spec, origin: .yaml, location: state.location(start))

@@ -52,7 +52,8 @@ extension Field {
 
     /// One of an enum's raw values; with `suggest`, a near miss is named (`did you mean 'pull'?`).
     package func choice<Value: RawRepresentable & CaseIterable>(
-        _ type: Value.Type, suggest: Bool = false
+        _ type: Value.Type,
+        suggest: Bool = false
     ) -> Value? where Value.RawValue == String {
         let allowed = Value.allCases.map(\.rawValue)
         guard let text = node.scalar?.string, !isNull, let value = Value(rawValue: text) else {

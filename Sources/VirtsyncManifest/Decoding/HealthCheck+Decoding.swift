@@ -23,7 +23,9 @@ extension HealthCheck {
             if check.tcp == nil { valid = false }
         }
         if valid, check.runningForSeconds >= check.timeoutSeconds {
-            health.optional("runningFor")?.error("runningFor (\(check.runningForSeconds)s) must be shorter than timeout (\(check.timeoutSeconds)s)")
+            health.optional("runningFor")?.error(
+                "runningFor (\(check.runningForSeconds)s) must be shorter than timeout (\(check.timeoutSeconds)s)"
+            )
             valid = false
         }
         guard valid else { return nil }

@@ -28,7 +28,8 @@ package struct MappingReader {
             }
             guard allowed.contains(name) else {
                 let path = field.path.isEmpty ? name : "\(field.path).\(name)"
-                let hint = Suggestion.closest(to: name, in: allowed).map { "; did you mean '\($0)'?" }
+                let hint =
+                    Suggestion.closest(to: name, in: allowed).map { "; did you mean '\($0)'?" }
                     ?? note.map { "; \($0)" } ?? "; expected one of \(allowed.joined(separator: ", "))"
                 field.state.error(at: key.mark, path, "unknown \(dialect.entry)\(hint)")
                 continue

@@ -14,7 +14,8 @@ extension NetworkSpec {
             mtu: spec.optional("mtu")?.int(in: 68...65535),
             ips: spec.optional("ips")?.list()?.compactMap(IP.init(reading:)) ?? [],
             active: spec.optional("active")?.bool() ?? true,
-            autostart: spec.optional("autostart")?.bool() ?? true)
+            autostart: spec.optional("autostart")?.bool() ?? true
+        )
     }
 }
 
@@ -46,8 +47,10 @@ extension NetworkSpec.Bridge {
     init?(reading field: Field) {
         guard let bridge = field.mapping(["name", "stp", "delay"]) else { return nil }
         self.init(
-            name: bridge.optional("name")?.string(), stp: bridge.optional("stp")?.bool(),
-            delay: bridge.optional("delay")?.int(in: 0...Int(Int32.max)))
+            name: bridge.optional("name")?.string(),
+            stp: bridge.optional("stp")?.bool(),
+            delay: bridge.optional("delay")?.int(in: 0...Int(Int32.max))
+        )
     }
 }
 
@@ -57,9 +60,12 @@ extension NetworkSpec.IP {
         guard let address = ip.required("address")?.string() else { return nil }
         let inferred: Family = address.contains(":") ? .ipv6 : .ipv4
         self.init(
-            address: address, netmask: ip.optional("netmask")?.string(), prefix: ip.optional("prefix")?.int(in: 0...128),
+            address: address,
+            netmask: ip.optional("netmask")?.string(),
+            prefix: ip.optional("prefix")?.int(in: 0...128),
             family: ip.optional("family")?.choice(Family.self) ?? inferred,
-            dhcp: ip.optional("dhcp").flatMap(NetworkSpec.DHCP.init(reading:)))
+            dhcp: ip.optional("dhcp").flatMap(NetworkSpec.DHCP.init(reading:))
+        )
     }
 }
 
@@ -68,7 +74,8 @@ extension NetworkSpec.DHCP {
         guard let dhcp = field.mapping(["ranges", "hosts"]) else { return nil }
         self.init(
             ranges: dhcp.optional("ranges")?.list()?.compactMap(Range.init(reading:)) ?? [],
-            hosts: dhcp.optional("hosts")?.list()?.compactMap(Host.init(reading:)) ?? [])
+            hosts: dhcp.optional("hosts")?.list()?.compactMap(Host.init(reading:)) ?? []
+        )
     }
 }
 

@@ -1,5 +1,5 @@
-internal import Yams
 internal import LibvirtXML
+internal import Yams
 
 extension RawXMLSpec {
     /// The policy keys allowed beside `spec.xml`, per kind.
@@ -28,8 +28,17 @@ extension RawXMLSpec {
         let health = spec.optional("health").flatMap(HealthCheck.init(reading:))
         guard let xml, kind != .volume || pool != nil else { return nil }
         self.init(
-            kind: kind, xml: xml, pool: pool, active: active, state: state, autostart: autostart,
-            restartPolicy: restart, shutdownTimeoutSeconds: timeout, deletionPolicy: deletion, health: health)
+            kind: kind,
+            xml: xml,
+            pool: pool,
+            active: active,
+            state: state,
+            autostart: autostart,
+            restartPolicy: restart,
+            shutdownTimeoutSeconds: timeout,
+            deletionPolicy: deletion,
+            health: health
+        )
         cloudInit = kind == .domain ? spec.optional("cloudInit").flatMap(CloudInit.init(reading:)) : nil
     }
 
@@ -68,7 +77,10 @@ extension RawXMLSpec {
         case .literal, .folded:
             let fileLine = mark.line + line
             return SourceLocation(
-                file: field.state.file, line: fileLine, column: field.state.indent(ofLine: fileLine) + max(error.column, 1))
+                file: field.state.file,
+                line: fileLine,
+                column: field.state.indent(ofLine: fileLine) + max(error.column, 1)
+            )
         default:
             let quote = scalar.style == .plain ? 0 : 1
             let column = line == 1 ? mark.column + quote + max(error.column, 1) - 1 : max(error.column, 1)

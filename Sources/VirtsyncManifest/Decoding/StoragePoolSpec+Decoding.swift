@@ -14,8 +14,14 @@ extension StoragePoolSpec {
         let autostart = spec.optional("autostart")?.bool() ?? true
         guard let path else { return nil }
         self.init(
-            type: type, uuid: uuid, targetPath: path, permissions: permissions, build: build, active: active,
-            autostart: autostart)
+            type: type,
+            uuid: uuid,
+            targetPath: path,
+            permissions: permissions,
+            build: build,
+            active: active,
+            autostart: autostart
+        )
     }
 }
 
@@ -25,7 +31,8 @@ extension StoragePoolSpec.Permissions {
         self.init(
             mode: permissions.optional("mode").flatMap(Self.readMode),
             owner: permissions.optional("owner")?.int(in: 0...Int(UInt32.max)),
-            group: permissions.optional("group")?.int(in: 0...Int(UInt32.max)))
+            group: permissions.optional("group")?.int(in: 0...Int(UInt32.max))
+        )
     }
 
     /// An octal string (`"0711"`); YAML would read an unquoted 0711 as a number, so the text is what counts.

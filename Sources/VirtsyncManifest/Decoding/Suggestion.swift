@@ -10,7 +10,8 @@ package enum Suggestion {
 
     /// Optimal-string-alignment distance, case-insensitive: a swapped pair (`cahce`) costs one edit.
     package static func distance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs.lowercased()), b = Array(rhs.lowercased())
+        let a = Array(lhs.lowercased())
+        let b = Array(rhs.lowercased())
         guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
         var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in 0...a.count { table[i][0] = i }

@@ -6,11 +6,34 @@ extension VolumeSpec {
         { VolumeSpec(pool: "", capacity: ByteSize(bytes: 0)) },
         [
             Member("pool", \.pool, .string, required: true, "the pool the volume lives in", default: ""),
-            Member("capacity", \.capacity, .size, required: true, "virtual size; growing it resizes in place, shrinking it is refused", default: ""),
+            Member(
+                "capacity",
+                \.capacity,
+                .size,
+                required: true,
+                "virtual size; growing it resizes in place, shrinking it is refused",
+                default: ""
+            ),
             Member("format", \.format, .choice, "`qcow2` or `raw`", default: "`qcow2`"),
-            Member("backingStore", \.backingStore, .mapping(BackingStore.schema), "`{path, format}` or `{volume: {pool, name}, format}`: a base image the volume is a copy-on-write overlay of; `volume` names a volume declared in git, whose path comes from its pool's manifest", default: "none"),
-            .documented("source", "`{path}`: an image whose contents the new volume is copied from (only at creation); or `{url, sha256, caFile}`: an image by URL (http, https, file) fetched once per host into the image cache, checked against its SHA-256, decompressed when the URL ends in `.xz`, `.gz` or `.bz2`, and uploaded into the new volume; `caFile` is a PEM bundle of certificate authorities for https", default: "none: an empty volume"),
-            Member("deletionPolicy", \.deletionPolicy, .choice, "`Retain` keeps the volume when its manifest leaves git, even with `--prune`; `Delete` lets prune delete it", default: "`Retain`"),
+            Member(
+                "backingStore",
+                \.backingStore,
+                .mapping(BackingStore.schema),
+                "`{path, format}` or `{volume: {pool, name}, format}`: a base image the volume is a copy-on-write overlay of; `volume` names a volume declared in git, whose path comes from its pool's manifest",
+                default: "none"
+            ),
+            .documented(
+                "source",
+                "`{path}`: an image whose contents the new volume is copied from (only at creation); or `{url, sha256, caFile}`: an image by URL (http, https, file) fetched once per host into the image cache, checked against its SHA-256, decompressed when the URL ends in `.xz`, `.gz` or `.bz2`, and uploaded into the new volume; `caFile` is a PEM bundle of certificate authorities for https",
+                default: "none: an empty volume"
+            ),
+            Member(
+                "deletionPolicy",
+                \.deletionPolicy,
+                .choice,
+                "`Retain` keeps the volume when its manifest leaves git, even with `--prune`; `Delete` lets prune delete it",
+                default: "`Retain`"
+            ),
         ],
         finish: { volume, spec in
             // `source` is a copy of a host image or an image by URL, told apart by its `url` key.
@@ -21,7 +44,8 @@ extension VolumeSpec {
             }
             volume.source = CopySource.schema.decode(field)
             return volume.source != nil
-        })
+        }
+    )
 
     /// Reads `spec` of a `kind: Volume` document.
     init?(reading field: Field) {
@@ -35,14 +59,21 @@ extension VolumeSpec.BackingStore {
         { Self(path: "", format: .qcow2) },
         [
             Member("path", \.path, .string, "the base image", default: "required unless `volume`"),
-            Member("volume", \.volume, .mapping(VolumeSpec.VolumeReference.schema), "`{pool, name}`: a volume declared in git as the base image", default: "none"),
+            Member(
+                "volume",
+                \.volume,
+                .mapping(VolumeSpec.VolumeReference.schema),
+                "`{pool, name}`: a volume declared in git as the base image",
+                default: "none"
+            ),
             Member("format", \.format, .choice, "its format", default: "`qcow2`"),
         ],
         finish: { backing, spec in
             // The path of a `volume` comes from the pool's manifest once all files are read (ManifestLinks).
             if spec.optional("volume") != nil { return true }
             return spec.required("path") != nil
-        })
+        }
+    )
 }
 
 extension VolumeSpec.VolumeReference {
@@ -51,7 +82,8 @@ extension VolumeSpec.VolumeReference {
         [
             Member("pool", \.pool, .string, required: true, "the volume's pool", default: ""),
             Member("name", \.name, .string, required: true, "the volume's name", default: ""),
-        ])
+        ]
+    )
 }
 
 extension VolumeSpec.ImageSource {
@@ -62,7 +94,8 @@ extension VolumeSpec.ImageSource {
             Member("url", \.url, Self.url, required: true, "http, https or file URL of the image", default: ""),
             Member("sha256", \.sha256, Self.sha256, required: true, "the image's SHA-256, 64 hex digits", default: ""),
             Member("caFile", \.caFile, .string, "PEM certificate authorities for https", default: "the system's"),
-        ])
+        ]
+    )
 
     static let url = Reader<String> { field in
         guard let url = field.string() else { return nil }
@@ -86,5 +119,7 @@ extension VolumeSpec.ImageSource {
 
 extension VolumeSpec.CopySource {
     static let schema = Schema<Self>(
-        { Self(path: "") }, [Member("path", \.path, .string, required: true, "the image copied from", default: "")])
+        { Self(path: "") },
+        [Member("path", \.path, .string, required: true, "the image copied from", default: "")]
+    )
 }

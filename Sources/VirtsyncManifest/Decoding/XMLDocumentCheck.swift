@@ -20,7 +20,8 @@ enum XMLDocumentCheck {
 
     /// The 1-based line and column of the root element's `<`, skipping the prolog and comments.
     static func rootPosition(in text: String) -> (line: Int, column: Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var characters = Array(text)[...]
         while let first = characters.first {
             if first == "<", let next = characters.dropFirst().first, next.isLetter || next == "_" {
@@ -33,7 +34,12 @@ enum XMLDocumentCheck {
                 skip = 1
             }
             for character in characters.prefix(skip) {
-                if character == "\n" { line += 1; column = 1 } else { column += 1 }
+                if character == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
             }
             characters = characters.dropFirst(skip)
         }

@@ -28,7 +28,9 @@ enum YAMLDocumentSplitter {
         let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard bytes.count >= 4 else { return false }
             for index in 0..<(bytes.count - 3)
-            where bytes[index] == 0x0A && bytes[index + 1] == 0x2D && bytes[index + 2] == 0x2D && bytes[index + 3] == 0x2D {
+            where bytes[index] == 0x0A && bytes[index + 1] == 0x2D && bytes[index + 2] == 0x2D
+                && bytes[index + 3] == 0x2D
+            {
                 return true
             }
             return false

@@ -9,12 +9,14 @@ internal import Yams
 public enum ManifestWriter {
     /// One manifest; `comment` (where it came from) goes on a `#` line above it.
     public static func yaml(name: String, spec: RawXMLSpec, comment: String? = nil) throws -> String {
-        let document = Node.mapping(Node.Mapping([
-            (text("apiVersion"), text(DocumentDecoder.apiVersion)),
-            (text("kind"), text(spec.kind.rawValue)),
-            (text("metadata"), Node.mapping(Node.Mapping([(text("name"), text(name))]))),
-            (text("spec"), Node.mapping(Node.Mapping(specPairs(spec)))),
-        ]))
+        let document = Node.mapping(
+            Node.Mapping([
+                (text("apiVersion"), text(DocumentDecoder.apiVersion)),
+                (text("kind"), text(spec.kind.rawValue)),
+                (text("metadata"), Node.mapping(Node.Mapping([(text("name"), text(name))]))),
+                (text("spec"), Node.mapping(Node.Mapping(specPairs(spec)))),
+            ])
+        )
         let body = try Yams.serialize(node: document, indent: 2, width: -1, allowUnicode: true)
         // A name may hold a line break; the comment must stay one line.
         let line = comment.map { "# " + $0.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n" }

@@ -27,7 +27,10 @@ public struct CloudInit: Sendable, Hashable {
     public var digest: String?
 
     public init(
-        userData: Document? = nil, metaData: Document? = nil, networkConfig: Document? = nil, pool: String? = nil,
+        userData: Document? = nil,
+        metaData: Document? = nil,
+        networkConfig: Document? = nil,
+        pool: String? = nil,
         digest: String? = nil
     ) {
         self.userData = userData

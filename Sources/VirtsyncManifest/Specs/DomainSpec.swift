@@ -50,12 +50,26 @@ public struct DomainSpec: Sendable, Hashable {
     public var cloudInit: CloudInit?
 
     public init(
-        type: DomainType = .kvm, uuid: String? = nil, memory: ByteSize, currentMemory: ByteSize? = nil,
-        vcpus: Int, currentVcpus: Int? = nil, os: OS = OS(), features: Features = Features(), cpu: CPU? = nil,
-        cputune: CPUTune? = nil, memoryBacking: MemoryBacking? = nil, clockOffset: ClockOffset = .utc,
-        onPoweroff: LifecycleAction = .destroy, onReboot: LifecycleAction = .restart,
-        onCrash: LifecycleAction = .destroy, devices: Devices = Devices(), state: PowerState? = .running,
-        autostart: Bool? = false, restartPolicy: RestartPolicy = .never, shutdownTimeoutSeconds: Int = 120
+        type: DomainType = .kvm,
+        uuid: String? = nil,
+        memory: ByteSize,
+        currentMemory: ByteSize? = nil,
+        vcpus: Int,
+        currentVcpus: Int? = nil,
+        os: OS = OS(),
+        features: Features = Features(),
+        cpu: CPU? = nil,
+        cputune: CPUTune? = nil,
+        memoryBacking: MemoryBacking? = nil,
+        clockOffset: ClockOffset = .utc,
+        onPoweroff: LifecycleAction = .destroy,
+        onReboot: LifecycleAction = .restart,
+        onCrash: LifecycleAction = .destroy,
+        devices: Devices = Devices(),
+        state: PowerState? = .running,
+        autostart: Bool? = false,
+        restartPolicy: RestartPolicy = .never,
+        shutdownTimeoutSeconds: Int = 120
     ) {
         self.type = type
         self.uuid = uuid
@@ -94,8 +108,13 @@ extension DomainSpec {
         public var initrd: String?
         public var cmdline: String?
         public init(
-            arch: String = "x86_64", machine: String? = nil, boot: [BootDevice] = [], firmware: Firmware? = nil,
-            kernel: String? = nil, initrd: String? = nil, cmdline: String? = nil
+            arch: String = "x86_64",
+            machine: String? = nil,
+            boot: [BootDevice] = [],
+            firmware: Firmware? = nil,
+            kernel: String? = nil,
+            initrd: String? = nil,
+            cmdline: String? = nil
         ) {
             self.arch = arch
             self.machine = machine

@@ -12,7 +12,8 @@ public struct HealthCheck: Sendable, Hashable {
     /// host reaches it (`192.168.122.10:22`, `[fd00::5]:443`, `web1.lan:80`).
     public var tcp: Endpoint?
 
-    public init(timeoutSeconds: Int = 300, runningForSeconds: Int = 10, guestAgent: Bool = false, tcp: Endpoint? = nil) {
+    public init(timeoutSeconds: Int = 300, runningForSeconds: Int = 10, guestAgent: Bool = false, tcp: Endpoint? = nil)
+    {
         self.timeoutSeconds = timeoutSeconds
         self.runningForSeconds = runningForSeconds
         self.guestAgent = guestAgent

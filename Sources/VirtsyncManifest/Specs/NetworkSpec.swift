@@ -87,8 +87,13 @@ public struct NetworkSpec: Sendable, Hashable {
     public var autostart: Bool?
 
     public init(
-        uuid: String? = nil, forward: Forward? = nil, bridge: Bridge? = nil, mtu: Int? = nil, ips: [IP] = [],
-        active: Bool? = true, autostart: Bool? = true
+        uuid: String? = nil,
+        forward: Forward? = nil,
+        bridge: Bridge? = nil,
+        mtu: Int? = nil,
+        ips: [IP] = [],
+        active: Bool? = true,
+        autostart: Bool? = true
     ) {
         self.uuid = uuid
         self.forward = forward

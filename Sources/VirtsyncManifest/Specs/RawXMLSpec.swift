@@ -25,9 +25,16 @@ public struct RawXMLSpec: Sendable, Hashable {
     public var cloudInit: CloudInit?
 
     public init(
-        kind: ManifestKind, xml: XElement, pool: String? = nil, active: Bool? = nil,
-        state: DomainSpec.PowerState? = nil, autostart: Bool? = nil, restartPolicy: DomainSpec.RestartPolicy = .never,
-        shutdownTimeoutSeconds: Int = 120, deletionPolicy: VolumeSpec.DeletionPolicy = .retain, health: HealthCheck? = nil
+        kind: ManifestKind,
+        xml: XElement,
+        pool: String? = nil,
+        active: Bool? = nil,
+        state: DomainSpec.PowerState? = nil,
+        autostart: Bool? = nil,
+        restartPolicy: DomainSpec.RestartPolicy = .never,
+        shutdownTimeoutSeconds: Int = 120,
+        deletionPolicy: VolumeSpec.DeletionPolicy = .retain,
+        health: HealthCheck? = nil
     ) {
         self.health = health
         self.kind = kind

@@ -65,17 +65,21 @@ extension Manifest {
     /// domain's first volume disk; nil without cloudInit or without a pool.
     public var seedVolume: ObjectID? {
         guard let cloudInit else { return nil }
-        let firstPool: String? = switch spec {
-        case .domain(let spec):
-            spec.devices.disks.lazy.compactMap { disk -> String? in
-                if case .volume(let pool, _) = disk.source { return pool }
-                return nil
-            }.first
-        case .rawXML(let raw):
-            raw.xml.child("devices")?.children("disk").lazy.compactMap { $0.child("source")?[attribute: "pool"] }.first
-        default: nil
+        let firstPool: String? =
+            switch spec {
+            case .domain(let spec):
+                spec.devices.disks.lazy.compactMap { disk -> String? in
+                    if case .volume(let pool, _) = disk.source { return pool }
+                    return nil
+                }.first
+            case .rawXML(let raw):
+                raw.xml.child("devices")?.children("disk").lazy.compactMap { $0.child("source")?[attribute: "pool"] }
+                    .first
+            default: nil
+            }
+        return (cloudInit.pool ?? firstPool).map {
+            ObjectID(.volume, SeedSpec.volumeName(domain: metadata.name), pool: $0)
         }
-        return (cloudInit.pool ?? firstPool).map { ObjectID(.volume, SeedSpec.volumeName(domain: metadata.name), pool: $0) }
     }
 
     public var cloudInit: CloudInit? {

@@ -29,8 +29,13 @@ public struct StoragePoolSpec: Sendable, Hashable {
     public var autostart: Bool?
 
     public init(
-        type: PoolType = .dir, uuid: String? = nil, targetPath: String, permissions: Permissions? = nil,
-        build: Bool = true, active: Bool? = true, autostart: Bool? = true
+        type: PoolType = .dir,
+        uuid: String? = nil,
+        targetPath: String,
+        permissions: Permissions? = nil,
+        build: Bool = true,
+        active: Bool? = true,
+        autostart: Bool? = true
     ) {
         self.type = type
         self.uuid = uuid

@@ -68,8 +68,12 @@ public struct VolumeSpec: Sendable, Hashable {
     public var deletionPolicy: DeletionPolicy
 
     public init(
-        pool: String, capacity: ByteSize, format: Format = .qcow2, backingStore: BackingStore? = nil,
-        source: CopySource? = nil, deletionPolicy: DeletionPolicy = .retain
+        pool: String,
+        capacity: ByteSize,
+        format: Format = .qcow2,
+        backingStore: BackingStore? = nil,
+        source: CopySource? = nil,
+        deletionPolicy: DeletionPolicy = .retain
     ) {
         self.pool = pool
         self.capacity = capacity

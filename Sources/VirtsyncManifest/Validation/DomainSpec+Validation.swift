@@ -37,12 +37,14 @@ extension DomainSpec.Devices {
             findings.error(
                 "spec.devices.consoles[\(index)]",
                 "a serial console shows serial port \(console.port), which devices.serials lacks; libvirt would add "
-                    + "that port by itself: add {port: \(console.port)} to devices.serials")
+                    + "that port by itself: add {port: \(console.port)} to devices.serials"
+            )
         }
         if videos?.isEmpty == true && !graphics.isEmpty {
             findings.error(
                 "spec.devices.videos",
-                "libvirt adds a video card to a domain with graphics; leave videos out, or list one (model: none for none)")
+                "libvirt adds a video card to a domain with graphics; leave videos out, or list one (model: none for none)"
+            )
         }
     }
 }
@@ -57,7 +59,8 @@ extension DomainSpec.CPU {
             findings.error(
                 "spec.cpu.topology",
                 "topology gives \(topology.vcpus) vCPUs (\(topology.sockets) sockets\(dies) x \(topology.cores) cores "
-                    + "x \(topology.threads) threads) but vcpus is \(vcpus)")
+                    + "x \(topology.threads) threads) but vcpus is \(vcpus)"
+            )
         }
     }
 }

@@ -13,11 +13,14 @@ public enum ManifestValidator {
     /// manifest declares (only such a use is looked up on the host). A caller that validated without a
     /// host, and learns it could not, need not validate the same manifests again with one.
     public static func validateNotingHostUse(
-        _ manifests: [Manifest], context: ValidationContext
+        _ manifests: [Manifest],
+        context: ValidationContext
     ) -> (findings: [ManifestError], hostCanChange: Bool) {
         let scope = ValidationScope(
-            declared: Set(manifests.map(\.id)), hostObjects: context.hostObjects,
-            allowedPrefixes: context.allowedPaths + manifests.compactMap(poolTargetPath))
+            declared: Set(manifests.map(\.id)),
+            hostObjects: context.hostObjects,
+            allowedPrefixes: context.allowedPaths + manifests.compactMap(poolTargetPath)
+        )
         var findings = duplicates(in: manifests)
         for manifest in manifests {
             findings += check(manifest, scope: scope)
@@ -54,7 +57,8 @@ public enum ManifestValidator {
                 continue
             }
             let pool = manifest.id.pool.map { " in pool '\($0)'" } ?? ""
-            let message = "duplicate \(manifest.kind.rawValue) '\(manifest.metadata.name)'\(pool) "
+            let message =
+                "duplicate \(manifest.kind.rawValue) '\(manifest.metadata.name)'\(pool) "
                 + "(also defined at \(earlier.location))"
             errors.append(ManifestError(manifest.location(of: "metadata.name"), field: "metadata.name", message))
         }

@@ -6,7 +6,8 @@ enum NameRule {
     /// up to 255 (they are file names, so never with `/`, which the character set already excludes).
     static func problem(with name: String, kind: ManifestKind) -> String? {
         let limit = kind == .volume ? 255 : 63
-        let valid = (1...limit).contains(name.count) && name.allSatisfy(allowed.contains)
+        let valid =
+            (1...limit).contains(name.count) && name.allSatisfy(allowed.contains)
             && !name.hasPrefix("-") && !name.hasPrefix(".")
         if valid { return nil }
         return "invalid \(kind.rawValue) name '\(name)': use 1 to \(limit) characters of A-Z a-z 0-9 . _ -, "

@@ -5,13 +5,19 @@ extension NetworkSpec {
         if let forward {
             if let ports = forward.natPorts {
                 if forward.mode != .nat {
-                    findings.error("spec.forward.natPorts", "natPorts only apply to forward mode nat, not \(forward.mode.rawValue)")
+                    findings.error(
+                        "spec.forward.natPorts",
+                        "natPorts only apply to forward mode nat, not \(forward.mode.rawValue)"
+                    )
                 } else if ports.lowerBound < 1 || ports.upperBound > 65535 {
                     findings.error("spec.forward.natPorts", "ports must lie within 1-65535")
                 }
             }
             if forward.mode == .bridge, bridge?.name == nil {
-                findings.error("spec.forward", "forward mode bridge needs bridge.name (an existing host bridge such as br0)")
+                findings.error(
+                    "spec.forward",
+                    "forward mode bridge needs bridge.name (an existing host bridge such as br0)"
+                )
             }
         }
         for (index, ip) in ips.enumerated() {
@@ -29,7 +35,9 @@ extension NetworkSpec.IP {
         case .ipv4:
             if prefix == nil, netmask == nil { findings.error(field, "an IPv4 address needs a netmask or a prefix") }
             if prefix != nil, netmask != nil { findings.error("\(field).prefix", "set netmask or prefix, not both") }
-            if let prefix, prefix > 32 { findings.error("\(field).prefix", "an IPv4 prefix is at most 32, got \(prefix)") }
+            if let prefix, prefix > 32 {
+                findings.error("\(field).prefix", "an IPv4 prefix is at most 32, got \(prefix)")
+            }
         }
         for (index, host) in (dhcp?.hosts ?? []).enumerated() {
             if let mac = host.mac, let problem = MACRule.problem(with: mac) {

@@ -46,8 +46,11 @@ public enum CanonicalProjection {
             return XElement(
                 element.name,
                 attributes: element.attributes.filter { attributes.contains($0.name) || kept.contains($0.name) },
-                children: element.children.compactMap { child in children[child.name]?.project(child, parent: element.name) },
-                text: hasText ? element.text : nil)
+                children: element.children.compactMap { child in
+                    children[child.name]?.project(child, parent: element.name)
+                },
+                text: hasText ? element.text : nil
+            )
         }
     }
 }

@@ -49,7 +49,11 @@ struct ChildPairing {
     }
 
     private mutating func pairByFit(
-        name: String, want: [XElement], have: [XElement], single: Bool, differs: (XElement, XElement) -> Bool
+        name: String,
+        want: [XElement],
+        have: [XElement],
+        single: Bool,
+        differs: (XElement, XElement) -> Bool
     ) {
         var unclaimed = Array(have.indices)
         for (index, element) in want.enumerated() {

@@ -36,8 +36,11 @@ enum DeviceAddressReset {
         guard var devices = merged.child("devices") else { return }
         let oldBus = Dictionary(
             have.child("devices")?.children("disk").compactMap { disk in
-                disk.child("target").flatMap { target in target[attribute: "dev"].map { ($0, target[attribute: "bus"]) } }
-            } ?? [], uniquingKeysWith: { first, _ in first })
+                disk.child("target").flatMap { target in target[attribute: "dev"].map { ($0, target[attribute: "bus"]) }
+                }
+            } ?? [],
+            uniquingKeysWith: { first, _ in first }
+        )
         for index in devices.children.indices where devices.children[index].name == "disk" {
             guard let target = devices.children[index].child("target"), let dev = target[attribute: "dev"],
                 let previous = oldBus[dev], previous != target[attribute: "bus"]

@@ -33,7 +33,8 @@ package struct ListRule: Sendable {
         uniqueKeysWithValues: DomainSpec.Devices.lists.map { list in
             let key = list.xmlKey
             return ("devices/\(list.element)", ListRule(matching: .key { key($0.element) }, owned: list.alwaysOwned))
-        })
+        }
+    )
 
     static let others: [String: ListRule] = [
         // Controllers by fit, not by index: virt-install leaves indices out and libvirt numbers them.

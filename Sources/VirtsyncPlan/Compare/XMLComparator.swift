@@ -44,7 +44,10 @@ public struct XMLComparator: Sendable {
     }
 
     private func compareAttributesAndText(
-        _ want: XElement, _ have: XElement, path: String, into changes: inout [FieldChange]
+        _ want: XElement,
+        _ have: XElement,
+        path: String,
+        into changes: inout [FieldChange]
     ) {
         let scaled = ScaledUnit.isScaled(want.name)
         let scaledAttribute = want.name == "page" ? "size" : nil
@@ -54,31 +57,59 @@ public struct XMLComparator: Sendable {
             // Equal text is equivalent under every rule; most fields of an unchanged object end here.
             if value == attribute.value { continue }
             let field = "\(path)@\(attribute.name)"
-            if let value, rules.equivalent(path: Self.schemaPath(field), want: attribute.value, have: value) { continue }
+            if let value, rules.equivalent(path: Self.schemaPath(field), want: attribute.value, have: value) {
+                continue
+            }
             changes.append(FieldChange(path: field, want: attribute.value, have: value))
         }
         if let scaledAttribute, let size = want[attribute: scaledAttribute] {
-            compareScaled(size, want[attribute: "unit"], have[attribute: scaledAttribute], have[attribute: "unit"],
-                element: want.name, path: "\(path)@\(scaledAttribute)", into: &changes)
+            compareScaled(
+                size,
+                want[attribute: "unit"],
+                have[attribute: scaledAttribute],
+                have[attribute: "unit"],
+                element: want.name,
+                path: "\(path)@\(scaledAttribute)",
+                into: &changes
+            )
         }
         guard let text = want.text else { return }
         if scaled {
-            compareScaled(text, want[attribute: "unit"], have.text, have[attribute: "unit"],
-                element: want.name, path: path, into: &changes)
-        } else if have.text != text, have.text.map({ !rules.equivalent(path: Self.schemaPath(path), want: text, have: $0) }) ?? true {
+            compareScaled(
+                text,
+                want[attribute: "unit"],
+                have.text,
+                have[attribute: "unit"],
+                element: want.name,
+                path: path,
+                into: &changes
+            )
+        } else if have.text != text,
+            have.text.map({ !rules.equivalent(path: Self.schemaPath(path), want: text, have: $0) }) ?? true
+        {
             changes.append(FieldChange(path: path, want: text, have: have.text))
         }
     }
 
     private func compareScaled(
-        _ want: String, _ wantUnit: String?, _ have: String?, _ haveUnit: String?, element: String, path: String,
+        _ want: String,
+        _ wantUnit: String?,
+        _ have: String?,
+        _ haveUnit: String?,
+        element: String,
+        path: String,
         into changes: inout [FieldChange]
     ) {
         let wantBytes = ScaledUnit.bytes(want, unit: wantUnit, element: element)
         let haveBytes = have.flatMap { ScaledUnit.bytes($0, unit: haveUnit, element: element) }
         guard wantBytes == nil || wantBytes != haveBytes else { return }
-        changes.append(FieldChange(
-            path: path, want: Self.scaledText(want, wantUnit), have: have.map { Self.scaledText($0, haveUnit) }))
+        changes.append(
+            FieldChange(
+                path: path,
+                want: Self.scaledText(want, wantUnit),
+                have: have.map { Self.scaledText($0, haveUnit) }
+            )
+        )
     }
 
     private func compareChildren(_ want: XElement, _ have: XElement, path: String, into changes: inout [FieldChange]) {
@@ -89,8 +120,12 @@ public struct XMLComparator: Sendable {
             let rule = rule(parent: want.name, child: child.name)
             let haveChildren = have.children(child.name)
             let pairing = ChildPairing(
-                name: child.name, want: want.children(child.name), have: haveChildren, rule: rule,
-                differs: { !self.matches(want: $0, have: $1) })
+                name: child.name,
+                want: want.children(child.name),
+                have: haveChildren,
+                rule: rule,
+                differs: { !self.matches(want: $0, have: $1) }
+            )
             for (label, wanted, had) in pairing.pairs {
                 let childPath = path.isEmpty ? label : "\(path)/\(label)"
                 if let had {
@@ -101,8 +136,13 @@ public struct XMLComparator: Sendable {
             }
             guard rule?.owned == true else { continue }
             for (label, had) in pairing.extras {
-                changes.append(FieldChange(
-                    path: path.isEmpty ? label : "\(path)/\(label)", want: nil, have: Self.summary(haveChildren[had])))
+                changes.append(
+                    FieldChange(
+                        path: path.isEmpty ? label : "\(path)/\(label)",
+                        want: nil,
+                        have: Self.summary(haveChildren[had])
+                    )
+                )
             }
         }
         // An owned list the manifest leaves empty while libvirt has members (a disk added to a diskless VM).
@@ -113,7 +153,9 @@ public struct XMLComparator: Sendable {
             else { continue }
             for (index, had) in have.children(child.name).enumerated() {
                 let label = "\(child.name)[\(index)]"
-                changes.append(FieldChange(path: path.isEmpty ? label : "\(path)/\(label)", want: nil, have: Self.summary(had)))
+                changes.append(
+                    FieldChange(path: path.isEmpty ? label : "\(path)/\(label)", want: nil, have: Self.summary(had))
+                )
             }
         }
     }
@@ -123,7 +165,13 @@ public struct XMLComparator: Sendable {
         var result = ""
         var depth = 0
         for character in path {
-            if character == "[" { depth += 1 } else if character == "]" { depth -= 1 } else if depth == 0 { result.append(character) }
+            if character == "[" {
+                depth += 1
+            } else if character == "]" {
+                depth -= 1
+            } else if depth == 0 {
+                result.append(character)
+            }
         }
         return result
     }

@@ -12,7 +12,9 @@ public struct XMLMerger: Sendable {
 
     public func merge(want: XElement, into have: XElement) -> XElement {
         var merged = mergeElement(want, have, path: "")
-        if want.name == "domain" { DeviceAddressReset.apply(want: want, have: have, merged: &merged, rules: comparator.rules) }
+        if want.name == "domain" {
+            DeviceAddressReset.apply(want: want, have: have, merged: &merged, rules: comparator.rules)
+        }
         return merged
     }
 
@@ -36,11 +38,19 @@ public struct XMLMerger: Sendable {
             if path.isEmpty && child.name == "metadata" { continue }
             let rule = comparator.rule(parent: want.name, child: child.name)
             let pairing = ChildPairing(
-                name: child.name, want: want.children(child.name), have: positions.map { have.children[$0] },
-                rule: rule, differs: { !comparator.matches(want: $0, have: $1) })
+                name: child.name,
+                want: want.children(child.name),
+                have: positions.map { have.children[$0] },
+                rule: rule,
+                differs: { !comparator.matches(want: $0, have: $1) }
+            )
             for (label, wanted, had) in pairing.pairs {
                 if let had {
-                    replacement[positions[had]] = mergeElement(wanted, have.children[positions[had]], path: "\(path)/\(label)")
+                    replacement[positions[had]] = mergeElement(
+                        wanted,
+                        have.children[positions[had]],
+                        path: "\(path)/\(label)"
+                    )
                 } else {
                     appended.append(wanted)
                 }
@@ -48,7 +58,8 @@ public struct XMLMerger: Sendable {
             if rule?.owned == true { for (_, had) in pairing.extras { replacement[positions[had]] = .some(nil) } }
         }
         for index in have.children.indices where !seen.contains(have.children[index].name) {
-            if let rule = comparator.rule(parent: want.name, child: have.children[index].name), rule.owned, rule.emptyMeansNone,
+            if let rule = comparator.rule(parent: want.name, child: have.children[index].name), rule.owned,
+                rule.emptyMeansNone,
                 !want.children.isEmpty || want.name == "devices"
             {
                 replacement[index] = .some(nil)

@@ -20,7 +20,7 @@ public struct EquivalenceRules: Sendable {
     /// Every rule virtsync knows, for libvirt 9.0's QEMU driver. Memory from NUMA cells and a running VM's
     /// state need the whole document: `NumaMemoryEquivalence`, `RunningStateEquivalence`.
     public static let standard = EquivalenceRules([
-        MachineTypeEquivalence(),
+        MachineTypeEquivalence()
     ])
 
     /// Exact equality unless a rule says otherwise.

@@ -44,7 +44,8 @@ public enum RunningStateEquivalence {
     }
 
     static func isDefaultLabel(_ label: XElement) -> Bool {
-        label[attribute: "type"] == "dynamic" && label.children.allSatisfy { $0.name != "label" && $0.name != "baselabel" }
+        label[attribute: "type"] == "dynamic"
+            && label.children.allSatisfy { $0.name != "label" && $0.name != "baselabel" }
     }
 
     static func adjustCPU(_ cpu: XElement, have: XElement?) -> XElement {

@@ -18,7 +18,9 @@ public struct Inventory: Sendable, Hashable, Codable {
         public var seedInstanceID: String?
 
         public init(
-            id: ObjectID, deletionPolicy: VolumeSpec.DeletionPolicy? = nil, manifest: String? = nil,
+            id: ObjectID,
+            deletionPolicy: VolumeSpec.DeletionPolicy? = nil,
+            manifest: String? = nil,
             shutdownTimeoutSeconds: Int? = nil
         ) {
             self.id = id
@@ -60,7 +62,10 @@ public struct Inventory: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(uri: try container.decode(String.self, forKey: .uri), entries: try container.decode([Entry].self, forKey: .entries))
+        self.init(
+            uri: try container.decode(String.self, forKey: .uri),
+            entries: try container.decode([Entry].self, forKey: .entries)
+        )
         version = try container.decode(Int.self, forKey: .version)
     }
 

@@ -19,8 +19,13 @@ public struct ObservedObject: Sendable, Hashable {
     public var marked: Bool
 
     public init(
-        id: ObjectID, xml: XElement, liveXML: XElement? = nil, active: Bool, power: Power = .other,
-        autostart: Bool = false, marked: Bool = false
+        id: ObjectID,
+        xml: XElement,
+        liveXML: XElement? = nil,
+        active: Bool,
+        power: Power = .other,
+        autostart: Bool = false,
+        marked: Bool = false
     ) {
         self.id = id
         self.xml = xml
@@ -42,7 +47,8 @@ public struct ObservedState: Sendable {
     public var runningDisks: [String: (domain: String, target: String)]
 
     public init(
-        objects: [ObjectID: ObservedObject] = [:], present: Set<ObjectID> = [],
+        objects: [ObjectID: ObservedObject] = [:],
+        present: Set<ObjectID> = [],
         runningDisks: [String: (domain: String, target: String)] = [:]
     ) {
         self.objects = objects

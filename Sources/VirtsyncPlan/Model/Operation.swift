@@ -43,7 +43,8 @@ public enum Operation: Sendable, Hashable, Codable, CustomStringConvertible {
         switch self {
         case .define: "define"
         case .createVolume(_, let from): from.map { "create volume from \($0)" } ?? "create volume"
-        case .createVolumeFromImage(_, let image): "create volume from \(image.url) (sha256 \(image.sha256.prefix(12))…)"
+        case .createVolumeFromImage(_, let image):
+            "create volume from \(image.url) (sha256 \(image.sha256.prefix(12))…)"
         case .writeSeed(_, let seed): "write cloud-init seed (\(seed.summary))"
         case .build: "build"
         case .start: "start"

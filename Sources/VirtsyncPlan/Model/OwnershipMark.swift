@@ -13,7 +13,8 @@ public enum OwnershipMark {
         var mark = XElement("\(prefix):managed", ["xmlns:\(prefix)": namespace])
         mark.append(
             XElement("\(prefix):manifest", text: manifest),
-            revision.map { XElement("\(prefix):revision", text: $0) })
+            revision.map { XElement("\(prefix):revision", text: $0) }
+        )
         return mark
     }
 
@@ -42,6 +43,7 @@ public enum OwnershipMark {
     }
 
     private static func isMark(_ element: XElement) -> Bool {
-        element.name.hasSuffix(":managed") && element.attributes.contains { $0.name.hasPrefix("xmlns") && $0.value == namespace }
+        element.name.hasSuffix(":managed")
+            && element.attributes.contains { $0.name.hasPrefix("xmlns") && $0.value == namespace }
     }
 }

@@ -39,8 +39,13 @@ public struct PlanStep: Sendable, Hashable, Codable {
     public var suspended: Bool
 
     public init(
-        id: ObjectID, change: ChangeClass, fields: [FieldChange] = [], operations: [Operation] = [],
-        notes: [String] = [], manifest: String? = nil, suspended: Bool = false
+        id: ObjectID,
+        change: ChangeClass,
+        fields: [FieldChange] = [],
+        operations: [Operation] = [],
+        notes: [String] = [],
+        manifest: String? = nil,
+        suspended: Bool = false
     ) {
         self.id = id
         self.change = change

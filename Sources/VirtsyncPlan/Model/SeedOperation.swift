@@ -30,7 +30,9 @@ public struct SeedOperation: Sendable, Hashable, Codable {
             domain: try container.decode(String.self, forKey: .domain),
             cloudInit: CloudInit(
                 metaData: .inline("instance-id: \(instanceID)\n"),
-                digest: try container.decodeIfPresent(String.self, forKey: .sha256)))
+                digest: try container.decodeIfPresent(String.self, forKey: .sha256)
+            )
+        )
         isRedacted = true
     }
 }

@@ -4,7 +4,11 @@ import VirtsyncManifest
 extension Planner {
     func createDomain(_ object: DesiredObject) -> PlanStep {
         var operations: [Operation] = [.define(xml: stamped(object.xml, object))]
-        operations += powerOperations(want: object.policy.power, have: .shutoff, timeout: object.policy.shutdownTimeoutSeconds)
+        operations += powerOperations(
+            want: object.policy.power,
+            have: .shutoff,
+            timeout: object.policy.shutdownTimeoutSeconds
+        )
         if object.policy.autostart == true { operations.append(.setAutostart(true)) }
         return PlanStep(id: object.id, change: .create, operations: operations)
     }
@@ -22,16 +26,27 @@ extension Planner {
         var fields = config
         var restart: [FieldChange] = []
         if have.power == .running || have.power == .paused {
-            let live = LiveNoise.filter(comparator.compare(want: object.xml, have: have.liveXML ?? have.xml), want: object.xml)
+            let live = LiveNoise.filter(
+                comparator.compare(want: object.xml, have: have.liveXML ?? have.xml),
+                want: object.xml
+            )
             let (liveOperations, needsRestart) = liveUpdates(live, want: object.xml)
             operations += liveOperations + balloon(config, want: object.xml)
             restart = needsRestart
             let known = Set(fields.map(\.path))
             fields += live.filter { !known.contains($0.path) }
         }
-        let power = powerOperations(want: object.policy.power, have: have.power, timeout: object.policy.shutdownTimeoutSeconds)
-        if !power.isEmpty { fields.append(FieldChange(path: "state", want: object.policy.power?.rawValue, have: have.power.rawValue)) }
-        if !restart.isEmpty && object.policy.restartPolicy == .graceful && object.policy.power != .shutoff && power.isEmpty {
+        let power = powerOperations(
+            want: object.policy.power,
+            have: have.power,
+            timeout: object.policy.shutdownTimeoutSeconds
+        )
+        if !power.isEmpty {
+            fields.append(FieldChange(path: "state", want: object.policy.power?.rawValue, have: have.power.rawValue))
+        }
+        if !restart.isEmpty && object.policy.restartPolicy == .graceful && object.policy.power != .shutoff
+            && power.isEmpty
+        {
             operations += [.shutdown(timeoutSeconds: object.policy.shutdownTimeoutSeconds), .start]
         }
         operations += power
@@ -40,11 +55,19 @@ extension Planner {
             fields.append(FieldChange(path: "autostart", want: "\(autostart)", have: "\(have.autostart)"))
         }
         guard !fields.isEmpty || !operations.isEmpty else { return nil }
-        var step = PlanStep(id: object.id, change: restart.isEmpty ? .update : .pendingRestart, fields: fields, operations: operations)
+        var step = PlanStep(
+            id: object.id,
+            change: restart.isEmpty ? .update : .pendingRestart,
+            fields: fields,
+            operations: operations
+        )
         if !restart.isEmpty {
-            step.notes.append(object.policy.restartPolicy == .graceful
-                ? "restarted gracefully to apply: " + restart.map(\.path).joined(separator: ", ")
-                : "needs a restart to apply: " + restart.map(\.path).joined(separator: ", ") + " (restartPolicy: Never)")
+            step.notes.append(
+                object.policy.restartPolicy == .graceful
+                    ? "restarted gracefully to apply: " + restart.map(\.path).joined(separator: ", ")
+                    : "needs a restart to apply: " + restart.map(\.path).joined(separator: ", ")
+                        + " (restartPolicy: Never)"
+            )
         }
         return step
     }
@@ -90,7 +113,12 @@ extension Planner {
         return [.setMemoryLive(kibibytes: bytes / 1024)]
     }
 
-    private func replaceDomain(_ object: DesiredObject, _ have: ObservedObject, _ uuid: FieldChange, merger: XMLMerger) -> PlanStep {
+    private func replaceDomain(
+        _ object: DesiredObject,
+        _ have: ObservedObject,
+        _ uuid: FieldChange,
+        merger: XMLMerger
+    ) -> PlanStep {
         let running = have.power == .running || have.power == .paused
         var operations: [Operation] = running ? [.shutdown(timeoutSeconds: object.policy.shutdownTimeoutSeconds)] : []
         operations += [.undefine, .define(xml: stamped(merger.merge(want: object.xml, into: have.xml), object))]
@@ -100,8 +128,12 @@ extension Planner {
             operations.append(.setAutostart(true))
         }
         return PlanStep(
-            id: object.id, change: .replace, fields: [uuid], operations: operations,
-            notes: ["libvirt cannot change a UUID in place: undefined and defined again (disks are kept)"])
+            id: object.id,
+            change: .replace,
+            fields: [uuid],
+            operations: operations,
+            notes: ["libvirt cannot change a UUID in place: undefined and defined again (disks are kept)"]
+        )
     }
 
     /// The writes that take a domain from one power state to another.

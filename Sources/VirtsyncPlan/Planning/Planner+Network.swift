@@ -22,7 +22,9 @@ extension Planner {
         }
         var restart: [FieldChange] = []
         if have.active {
-            let live = comparator.compare(want: object.xml, have: have.liveXML ?? have.xml).filter { !Self.isDHCPHost($0) }
+            let live = comparator.compare(want: object.xml, have: have.liveXML ?? have.xml).filter {
+                !Self.isDHCPHost($0)
+            }
             restart = dhcpOnly ? live : Array(Set(live + config.filter { !Self.isDHCPHost($0) }))
             let known = Set(fields.map(\.path))
             fields += live.filter { !known.contains($0.path) }
@@ -30,9 +32,16 @@ extension Planner {
         operations += activation(want: object.policy.active, have: have.active, fields: &fields)
         operations += autostart(want: object.policy.autostart, have: have.autostart, fields: &fields)
         guard !fields.isEmpty || !operations.isEmpty else { return nil }
-        var step = PlanStep(id: object.id, change: restart.isEmpty ? .update : .pendingRestart, fields: fields, operations: operations)
+        var step = PlanStep(
+            id: object.id,
+            change: restart.isEmpty ? .update : .pendingRestart,
+            fields: fields,
+            operations: operations
+        )
         if !restart.isEmpty {
-            step.notes.append("the running network keeps its old configuration until restarted (virsh net-destroy, net-start); guests on it lose their link until reattached")
+            step.notes.append(
+                "the running network keeps its old configuration until restarted (virsh net-destroy, net-start); guests on it lose their link until reattached"
+            )
         }
         return step
     }
@@ -61,7 +70,11 @@ extension Planner {
         if object.policy.active ?? have.active { operations.append(.start) }
         if object.policy.autostart ?? have.autostart { operations.append(.setAutostart(true)) }
         return PlanStep(
-            id: object.id, change: .replace, fields: [uuid], operations: operations,
-            notes: ["libvirt cannot change a UUID in place: undefined and defined again"])
+            id: object.id,
+            change: .replace,
+            fields: [uuid],
+            operations: operations,
+            notes: ["libvirt cannot change a UUID in place: undefined and defined again"]
+        )
     }
 }

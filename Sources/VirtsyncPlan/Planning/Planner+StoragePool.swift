@@ -1,4 +1,5 @@
 import LibvirtXML
+
 extension Planner {
     func createPool(_ object: DesiredObject) -> PlanStep {
         var operations: [Operation] = [.define(xml: object.xml.xmlString())]

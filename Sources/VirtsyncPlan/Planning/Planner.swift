@@ -10,7 +10,8 @@ public struct Planner: Sendable {
     let canonicalizer: (any XMLCanonicalizer)?
 
     public init(
-        options: PlanOptions = PlanOptions(), comparator: XMLComparator = XMLComparator(),
+        options: PlanOptions = PlanOptions(),
+        comparator: XMLComparator = XMLComparator(),
         canonicalizer: (any XMLCanonicalizer)? = nil
     ) {
         self.options = options
@@ -24,7 +25,9 @@ public struct Planner: Sendable {
         // Within a kind by id, except that a volume cloned from a declared volume comes after the others,
         // so its base image (downloaded by the same apply) exists when it is created.
         let ordered = manifests.sorted { lhs, rhs in
-            guard lhs.kind == rhs.kind, lhs.kind == .volume, Self.isClone(lhs) != Self.isClone(rhs) else { return lhs.id < rhs.id }
+            guard lhs.kind == rhs.kind, lhs.kind == .volume, Self.isClone(lhs) != Self.isClone(rhs) else {
+                return lhs.id < rhs.id
+            }
             return Self.isClone(rhs)
         }
         // Each object's step depends only on its manifest and what the host has of it.
@@ -52,16 +55,23 @@ public struct Planner: Sendable {
         let location = object.manifest.location.description
         guard let have = observed.objects[object.id] else {
             if observed.present.contains(object.id) {
-                return PlanStep(id: object.id, change: .refused, notes: ["exists on the host but could not be read"], manifest: location)
+                return PlanStep(
+                    id: object.id,
+                    change: .refused,
+                    notes: ["exists on the host but could not be read"],
+                    manifest: location
+                )
             }
             return finish(creation(of: object), object)
         }
         let managed = inventory.contains(object.id) || have.marked
         if !managed && !options.adopt {
             return PlanStep(
-                id: object.id, change: .refused,
+                id: object.id,
+                change: .refused,
                 notes: ["\(object.id) exists on the host but is not managed by virtsync; use --adopt to take it over"],
-                manifest: location)
+                manifest: location
+            )
         }
         let adopting = !managed
         var object = object
@@ -96,7 +106,11 @@ public struct Planner: Sendable {
     }
 
     private func update(
-        of object: DesiredObject, from have: ObservedObject, adopting: Bool, observed: ObservedState, inventory: Inventory
+        of object: DesiredObject,
+        from have: ObservedObject,
+        adopting: Bool,
+        observed: ObservedState,
+        inventory: Inventory
     ) -> PlanStep? {
         switch object.id.kind {
         case .domain: updateDomain(object, have, adopting: adopting)

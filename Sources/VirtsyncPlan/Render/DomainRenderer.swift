@@ -15,7 +15,11 @@ public enum DomainRenderer {
             XElement("memory", ["unit": "KiB"], text: String(spec.memory.kibibytes)),
             XElement("currentMemory", ["unit": "KiB"], text: String((spec.currentMemory ?? spec.memory).kibibytes)),
             memoryBacking(spec.memoryBacking, sharedForVirtiofs: !(spec.devices.filesystems ?? []).isEmpty),
-            XElement("vcpu", ["placement": "static", "current": spec.currentVcpus.map(String.init)], text: String(spec.vcpus)),
+            XElement(
+                "vcpu",
+                ["placement": "static", "current": spec.currentVcpus.map(String.init)],
+                text: String(spec.vcpus)
+            ),
             spec.cputune.flatMap(cputune),
             os(spec.os),
             features(spec.features),
@@ -24,7 +28,8 @@ public enum DomainRenderer {
             XElement("on_poweroff", text: spec.onPoweroff.rawValue),
             XElement("on_reboot", text: spec.onReboot.rawValue),
             XElement("on_crash", text: spec.onCrash.rawValue),
-            devices(spec.devices, volumeFormats: volumeFormats))
+            devices(spec.devices, volumeFormats: volumeFormats)
+        )
         return domain
     }
 
@@ -59,7 +64,8 @@ public enum DomainRenderer {
             XElement("type", ["arch": os.arch, "machine": os.machine], text: "hvm"),
             os.kernel.map { XElement("kernel", text: $0) },
             os.initrd.map { XElement("initrd", text: $0) },
-            os.cmdline.map { XElement("cmdline", text: $0) })
+            os.cmdline.map { XElement("cmdline", text: $0) }
+        )
         element.children += os.boot.map { XElement("boot", ["dev": $0.rawValue]) }
         return element
     }
@@ -80,7 +86,8 @@ public enum DomainRenderer {
         }
         element.append(
             cpu.topology.map(topology),
-            cpu.cache.map(cache))
+            cpu.cache.map(cache)
+        )
         return element
     }
 
@@ -95,6 +102,7 @@ public enum DomainRenderer {
             [
                 "sockets": String(topology.sockets), "dies": topology.dies.map(String.init),
                 "cores": String(topology.cores), "threads": String(topology.threads),
-            ])
+            ]
+        )
     }
 }

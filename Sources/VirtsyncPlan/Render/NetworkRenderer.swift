@@ -14,7 +14,8 @@ public enum NetworkRenderer {
             spec.uuid.map { XElement("uuid", text: $0) },
             spec.forward.map(forward),
             spec.bridge.map(bridge),
-            spec.mtu.map { XElement("mtu", ["size": String($0)]) })
+            spec.mtu.map { XElement("mtu", ["size": String($0)]) }
+        )
         network.children += spec.ips.map(ip)
         return network
     }
@@ -32,7 +33,8 @@ public enum NetworkRenderer {
     static func bridge(_ bridge: NetworkSpec.Bridge) -> XElement {
         XElement(
             "bridge",
-            ["name": bridge.name, "stp": bridge.stp.map { $0 ? "on" : "off" }, "delay": bridge.delay.map(String.init)])
+            ["name": bridge.name, "stp": bridge.stp.map { $0 ? "on" : "off" }, "delay": bridge.delay.map(String.init)]
+        )
     }
 
     /// `<ip>`: IPv6 carries `family='ipv6'`; IPv4 is libvirt's default family and carries none.
@@ -42,7 +44,8 @@ public enum NetworkRenderer {
             [
                 "family": ip.family == .ipv6 ? "ipv6" : nil, "address": ip.address, "netmask": ip.netmask,
                 "prefix": ip.prefix.map(String.init),
-            ])
+            ]
+        )
         element.append(ip.dhcp.map(dhcp))
         return element
     }

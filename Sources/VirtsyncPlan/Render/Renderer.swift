@@ -22,7 +22,10 @@ public enum Renderer {
         case .storagePool(let spec): return StoragePoolRenderer.render(name: name, spec)
         case .volume(let spec): return VolumeRenderer.render(name: name, spec)
         case .domain(let spec):
-            return SeedDisk.attach(to: DomainRenderer.render(name: name, spec, volumeFormats: volumeFormats), seed: manifest.seedVolume)
+            return SeedDisk.attach(
+                to: DomainRenderer.render(name: name, spec, volumeFormats: volumeFormats),
+                seed: manifest.seedVolume
+            )
         case .rawXML(let raw): return SeedDisk.attach(to: raw.xml, seed: manifest.seedVolume)
         }
     }
@@ -37,7 +40,9 @@ public enum Renderer {
             case .volume(let spec):
                 formats[manifest.id] = spec.format.rawValue
             case .rawXML(let raw) where raw.kind == .volume:
-                if let format = raw.xml.descendant("target/format")?[attribute: "type"] { formats[manifest.id] = format }
+                if let format = raw.xml.descendant("target/format")?[attribute: "type"] {
+                    formats[manifest.id] = format
+                }
             default:
                 break
             }

@@ -21,7 +21,8 @@ public enum StoragePoolRenderer {
         element.append(
             permissions.mode.map { XElement("mode", text: octalMode($0)) },
             permissions.owner.map { XElement("owner", text: String($0)) },
-            permissions.group.map { XElement("group", text: String($0)) })
+            permissions.group.map { XElement("group", text: String($0)) }
+        )
         return element.children.isEmpty ? nil : element
     }
 

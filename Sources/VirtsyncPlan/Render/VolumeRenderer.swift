@@ -14,13 +14,15 @@ public enum VolumeRenderer {
             XElement("name", text: name),
             XElement("capacity", ["unit": "bytes"], text: String(spec.capacity.bytes)),
             XElement("target", children: [format]),
-            spec.backingStore.map(backingStore))
+            spec.backingStore.map(backingStore)
+        )
         return volume
     }
 
     static func backingStore(_ store: VolumeSpec.BackingStore) -> XElement {
         XElement(
             "backingStore",
-            children: [XElement("path", text: store.path), XElement("format", ["type": store.format.rawValue])])
+            children: [XElement("path", text: store.path), XElement("format", ["type": store.format.rawValue])]
+        )
     }
 }

@@ -42,7 +42,8 @@ extension AgentEvent {
         case .pendingRestart(let id, let fields, _):
             "pending restart: \(id) keeps its old configuration until restarted; \(Self.summary(fields))"
         case .sourceFetched(let revision, let previous, let forced):
-            "source fetched: revision \(revision)" + (previous.map { " (was \($0)\(forced ? ", force-pushed" : ""))" } ?? "")
+            "source fetched: revision \(revision)"
+                + (previous.map { " (was \($0)\(forced ? ", force-pushed" : ""))" } ?? "")
         case .sourceFailed(let error, let lastGood):
             "source fetch failed: \(error); " + (lastGood.map { "keeping revision \($0)" } ?? "no revision applied yet")
         case .revisionRefused(let revision, let reason):
@@ -101,7 +102,9 @@ extension AgentEvent {
         case .reconcileFailed(let error, _), .sourceFailed(let error, _):
             [("VIRTSYNC_ERROR", error)]
         case .sourceFetched(_, let previous, let forced):
-            (previous.map { [("VIRTSYNC_PREVIOUS_REVISION", $0)] } ?? []) + [("VIRTSYNC_FORCED", forced ? "true" : "false")]
+            (previous.map { [("VIRTSYNC_PREVIOUS_REVISION", $0)] } ?? []) + [
+                ("VIRTSYNC_FORCED", forced ? "true" : "false")
+            ]
         case .revisionRefused(_, let reason):
             [("VIRTSYNC_REASON", reason)]
         case .healthFailed(_, let reason, _):
@@ -116,7 +119,9 @@ extension AgentEvent {
     }
 
     private static func objectFields(_ id: ObjectID) -> [(String, String)] {
-        var fields = [("VIRTSYNC_OBJECT", id.description), ("VIRTSYNC_KIND", id.kind.rawValue), ("VIRTSYNC_NAME", id.name)]
+        var fields = [
+            ("VIRTSYNC_OBJECT", id.description), ("VIRTSYNC_KIND", id.kind.rawValue), ("VIRTSYNC_NAME", id.name),
+        ]
         if let pool = id.pool { fields.append(("VIRTSYNC_POOL", pool)) }
         return fields
     }

@@ -30,11 +30,22 @@ extension MetricsReporter {
         }
 
         func counters<Value: RawRepresentable & Hashable>(
-            _ name: String, label: String, values: [Value], help: String
+            _ name: String,
+            label: String,
+            values: [Value],
+            help: String
         ) -> [Value: Counter] where Value.RawValue == String {
-            Dictionary(uniqueKeysWithValues: values.map { value in
-                (value, registry.makeCounter(descriptor: descriptor(name, help: help), labels: [(label, value.rawValue)]))
-            })
+            Dictionary(
+                uniqueKeysWithValues: values.map { value in
+                    (
+                        value,
+                        registry.makeCounter(
+                            descriptor: descriptor(name, help: help),
+                            labels: [(label, value.rawValue)]
+                        )
+                    )
+                }
+            )
         }
 
         func objectGauges() -> [ObjectKey: Gauge] {
@@ -44,7 +55,8 @@ extension MetricsReporter {
                 for state in ObjectState.allCases {
                     gauges[ObjectKey(kind: kind, state: state)] = registry.makeGauge(
                         descriptor: descriptor("objects", help: help),
-                        labels: [("kind", kind.rawValue), ("state", state.rawValue)])
+                        labels: [("kind", kind.rawValue), ("state", state.rawValue)]
+                    )
                 }
             }
             return gauges

@@ -35,27 +35,52 @@ public final class MetricsReporter: Reporter {
 
     /// Creates the series in `registry`; with a `textfile`, rewrites it after every reconcile and logs a
     /// failed write to `logger`.
-    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), textfile: String? = nil, logger: Logger) {
+    public init(
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        textfile: String? = nil,
+        logger: Logger
+    ) {
         self.registry = registry
         self.textfile = textfile
         self.logger = logger
         let names = Names(registry: registry)
-        reconciles = names.counters("reconciles_total", label: "result", values: ReconcileSummary.Result.allCases,
-                                    help: "Reconciles by how they ended.")
-        events = names.counters("events_total", label: "event", values: AgentEventKind.allCases,
-                                help: "Events reported (the journald VIRTSYNC_EVENT values).")
+        reconciles = names.counters(
+            "reconciles_total",
+            label: "result",
+            values: ReconcileSummary.Result.allCases,
+            help: "Reconciles by how they ended."
+        )
+        events = names.counters(
+            "events_total",
+            label: "event",
+            values: AgentEventKind.allCases,
+            help: "Events reported (the journald VIRTSYNC_EVENT values)."
+        )
         objects = names.objectGauges()
         drifted = names.gauge("drifted_objects", help: "Managed objects whose live state differs from git.")
-        pendingRestarts = names.gauge("pending_restarts", help: "Domains waiting for a restart to take their new definition.")
-        lastSuccess = names.gauge("last_success_timestamp_seconds", help: "When a reconcile last ended without failure (Unix time).")
-        lastReconcile = names.gauge("last_reconcile_timestamp_seconds", help: "When a reconcile last ended (Unix time).")
+        pendingRestarts = names.gauge(
+            "pending_restarts",
+            help: "Domains waiting for a restart to take their new definition."
+        )
+        lastSuccess = names.gauge(
+            "last_success_timestamp_seconds",
+            help: "When a reconcile last ended without failure (Unix time)."
+        )
+        lastReconcile = names.gauge(
+            "last_reconcile_timestamp_seconds",
+            help: "When a reconcile last ended (Unix time)."
+        )
         previews = PreviewGauges(registry: registry)
         fetchFailures = names.counter("fetch_failures_total", help: "Failed fetches of the source repository.")
         applyDuration = registry.makeValueHistogram(
             descriptor: names.descriptor("apply_duration_seconds", help: "How long a reconcile took."),
-            buckets: Self.durationBuckets)
-        names.gauge("build_info", help: "The virtsync this agent runs (always 1).",
-                    labels: [("version", BuildInfo.version), ("revision", BuildInfo.revision)]).set(to: 1)
+            buckets: Self.durationBuckets
+        )
+        names.gauge(
+            "build_info",
+            help: "The virtsync this agent runs (always 1).",
+            labels: [("version", BuildInfo.version), ("revision", BuildInfo.revision)]
+        ).set(to: 1)
     }
 
     public func report(_ event: AgentEvent) {
@@ -119,11 +144,14 @@ public final class MetricsReporter: Reporter {
                 (status.addresses ?? []).map { address in
                     let gauge = registry.makeGauge(
                         descriptor: Names.descriptor(
-                            "domain_address_info", help: "An IP address of a managed domain: DHCP lease or guest agent (always 1)."),
+                            "domain_address_info",
+                            help: "An IP address of a managed domain: DHCP lease or guest agent (always 1)."
+                        ),
                         labels: [
                             ("domain", status.id.name), ("interface", address.interface), ("address", address.address),
                             ("source", address.source),
-                        ])
+                        ]
+                    )
                     gauge.set(to: 1)
                     return gauge
                 }
@@ -139,8 +167,12 @@ public final class MetricsReporter: Reporter {
             if let old = current?.gauge { registry.unregisterGauge(old) }
             current = revision.map { revision in
                 let gauge = registry.makeGauge(
-                    descriptor: Names.descriptor("source_revision_info", help: "The source revision last applied (always 1)."),
-                    labels: [("revision", revision)])
+                    descriptor: Names.descriptor(
+                        "source_revision_info",
+                        help: "The source revision last applied (always 1)."
+                    ),
+                    labels: [("revision", revision)]
+                )
                 gauge.set(to: 1)
                 return (revision, gauge)
             }

@@ -49,24 +49,50 @@ final class PreviewGauges: Sendable {
 
     private func make(_ ref: String, revision: String) -> Series {
         let names = MetricsReporter.Names(registry: registry)
-        let changes = Dictionary(uniqueKeysWithValues: ChangeClass.allCases.map { change in
-            (change, registry.makeGauge(
-                descriptor: names.descriptor("preview_changes", help: "Objects a preview ref would change on this host, by change class."),
-                labels: [("ref", ref), ("change", change.rawValue)]))
-        })
+        let changes = Dictionary(
+            uniqueKeysWithValues: ChangeClass.allCases.map { change in
+                (
+                    change,
+                    registry.makeGauge(
+                        descriptor: names.descriptor(
+                            "preview_changes",
+                            help: "Objects a preview ref would change on this host, by change class."
+                        ),
+                        labels: [("ref", ref), ("change", change.rawValue)]
+                    )
+                )
+            }
+        )
         let refused = registry.makeGauge(
-            descriptor: names.descriptor("preview_refused", help: "1 when this host would refuse the preview ref's revision."),
-            labels: [("ref", ref)])
+            descriptor: names.descriptor(
+                "preview_refused",
+                help: "1 when this host would refuse the preview ref's revision."
+            ),
+            labels: [("ref", ref)]
+        )
         let planned = registry.makeGauge(
-            descriptor: names.descriptor("preview_timestamp_seconds", help: "When the preview ref was last planned (Unix time)."),
-            labels: [("ref", ref)])
-        return Series(changes: changes, refused: refused, revision: (revision, revisionGauge(ref, revision)), planned: planned)
+            descriptor: names.descriptor(
+                "preview_timestamp_seconds",
+                help: "When the preview ref was last planned (Unix time)."
+            ),
+            labels: [("ref", ref)]
+        )
+        return Series(
+            changes: changes,
+            refused: refused,
+            revision: (revision, revisionGauge(ref, revision)),
+            planned: planned
+        )
     }
 
     private func revisionGauge(_ ref: String, _ revision: String) -> Gauge {
         let gauge = registry.makeGauge(
-            descriptor: MetricsReporter.Names.descriptor("preview_revision_info", help: "The revision of a preview ref last planned (always 1)."),
-            labels: [("ref", ref), ("revision", revision)])
+            descriptor: MetricsReporter.Names.descriptor(
+                "preview_revision_info",
+                help: "The revision of a preview ref last planned (always 1)."
+            ),
+            labels: [("ref", ref), ("revision", revision)]
+        )
         gauge.set(to: 1)
         return gauge
     }

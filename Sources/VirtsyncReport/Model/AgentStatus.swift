@@ -1,7 +1,7 @@
 public import Foundation
+import VirtsyncBuildInfo
 public import VirtsyncManifest
 public import VirtsyncPlan
-import VirtsyncBuildInfo
 
 /// The status file (`STATE_DIR/status.json`), written atomically after every reconcile; its JSON Schema
 /// is `docs/status.schema.json`. `virtsync status` prints it.
@@ -54,7 +54,13 @@ public struct AgentStatus: Sendable, Hashable, Codable {
         }
     }
 
-    public init(host: String, mode: String, source: Source, objects: [ObjectStatus] = [], reconciles: [ReconcileSummary] = []) {
+    public init(
+        host: String,
+        mode: String,
+        source: Source,
+        objects: [ObjectStatus] = [],
+        reconciles: [ReconcileSummary] = []
+    ) {
         self.host = host
         self.virtsync = .current
         self.mode = mode
@@ -90,7 +96,13 @@ public struct ObjectStatus: Sendable, Hashable, Codable {
     /// A running domain's IP addresses (DHCP leases, guest agent); absent when none is known.
     public var addresses: [AddressStatus]?
 
-    public init(id: ObjectID, state: ObjectState, drift: [FieldChange] = [], error: String? = nil, manifest: String? = nil) {
+    public init(
+        id: ObjectID,
+        state: ObjectState,
+        drift: [FieldChange] = [],
+        error: String? = nil,
+        manifest: String? = nil
+    ) {
         self.id = id
         self.state = state
         self.drift = drift
@@ -124,8 +136,14 @@ public struct ReconcileSummary: Sendable, Hashable, Codable {
     public var error: String?
 
     public init(
-        startedAt: Date, finishedAt: Date, trigger: String, revision: String?, result: Result, changes: Int = 0,
-        failures: Int = 0, error: String? = nil
+        startedAt: Date,
+        finishedAt: Date,
+        trigger: String,
+        revision: String?,
+        result: Result,
+        changes: Int = 0,
+        failures: Int = 0,
+        error: String? = nil
     ) {
         self.startedAt = startedAt
         self.finishedAt = finishedAt

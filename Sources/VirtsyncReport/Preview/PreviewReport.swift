@@ -14,7 +14,13 @@ public struct PreviewReport: Sendable, Hashable, Codable {
     /// Refs that matched the globs but are not planned, beyond `source.preview.maxRefs`.
     public var skipped: [String]
 
-    public init(host: String, labels: [String: String] = [:], appliedRevision: String? = nil, previews: [PreviewStatus], skipped: [String] = []) {
+    public init(
+        host: String,
+        labels: [String: String] = [:],
+        appliedRevision: String? = nil,
+        previews: [PreviewStatus],
+        skipped: [String] = []
+    ) {
         self.host = host
         self.labels = labels
         self.appliedRevision = appliedRevision

@@ -23,7 +23,12 @@ public struct PreviewStatus: Sendable, Hashable, Codable {
     public var error: String?
 
     public init(
-        ref: String, revision: String, base: String?, plannedAt: Date, steps: [PreviewStep], inSync: Int = 0,
+        ref: String,
+        revision: String,
+        base: String?,
+        plannedAt: Date,
+        steps: [PreviewStep],
+        inSync: Int = 0,
         error: String? = nil
     ) {
         self.ref = ref
@@ -54,7 +59,13 @@ public struct PreviewStep: Sendable, Hashable, Codable {
     /// `FILE:LINE:COL` of the manifest in the ref's revision; nil for a removal.
     public var manifest: String?
 
-    public init(object: ObjectID, change: ChangeClass, fields: [FieldChange] = [], notes: [String] = [], manifest: String? = nil) {
+    public init(
+        object: ObjectID,
+        change: ChangeClass,
+        fields: [FieldChange] = [],
+        notes: [String] = [],
+        manifest: String? = nil
+    ) {
         self.object = object
         self.change = change
         self.fields = fields

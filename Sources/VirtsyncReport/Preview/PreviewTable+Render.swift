@@ -9,9 +9,11 @@ extension PreviewTable {
         if rows.isEmpty {
             lines.append("no host would change anything")
         } else {
-            let table = [["HOST", "OBJECT", "CHANGE", "FIELDS"]] + rows.map { row in
-                [row.host, row.object.description, row.change.rawValue, Self.fields(row, limit: 60)]
-            }
+            let table =
+                [["HOST", "OBJECT", "CHANGE", "FIELDS"]]
+                + rows.map { row in
+                    [row.host, row.object.description, row.change.rawValue, Self.fields(row, limit: 60)]
+                }
             let widths = (0..<3).map { column in table.map { $0[column].count }.max() ?? 0 }
             for cells in table {
                 let padded = (0..<3).map { cells[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
@@ -28,7 +30,9 @@ extension PreviewTable {
         let disruptive = rows.filter { $0.change.isDisruptive }
         if !disruptive.isEmpty {
             let hosts = Set(disruptive.map(\.host)).count
-            lines += ["**\(disruptive.count) restart, replace or destroy on \(hosts) host\(hosts == 1 ? "" : "s")**", ""]
+            lines += [
+                "**\(disruptive.count) restart, replace or destroy on \(hosts) host\(hosts == 1 ? "" : "s")**", "",
+            ]
         }
         if rows.isEmpty {
             lines.append("No host would change anything.")

@@ -75,7 +75,9 @@ public struct PreviewTable: Sendable, Hashable, Codable {
         }
         if let error = preview.error { hosts.append(HostNote(host: host, state: .refused, detail: error)) }
         for step in preview.steps {
-            rows.append(Row(host: host, object: step.object, change: step.change, fields: step.fields, notes: step.notes))
+            rows.append(
+                Row(host: host, object: step.object, change: step.change, fields: step.fields, notes: step.notes)
+            )
         }
         if preview.steps.isEmpty && preview.error == nil { hosts.append(HostNote(host: host, state: .unchanged)) }
     }

@@ -37,7 +37,9 @@ public enum StatusFile {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            if let date = (try? withMilliseconds.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text)) { return date }
+            if let date = (try? withMilliseconds.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text)) {
+                return date
+            }
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO-8601 date: \(text)")
         }
         return decoder
@@ -61,7 +63,11 @@ public enum StatusFile {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             let missing = !FileManager.default.fileExists(atPath: path)
-            throw ReportFileError(path: path, message: missing ? "no status file (has the agent run yet?)" : "cannot read: \(error.localizedDescription)")
+            throw ReportFileError(
+                path: path,
+                message: missing
+                    ? "no status file (has the agent run yet?)" : "cannot read: \(error.localizedDescription)"
+            )
         }
         do {
             return try decode(data)

@@ -22,7 +22,8 @@ public final class StatusFileReporter: Reporter {
     public func report(_ event: AgentEvent) {
         state.withLock { state in
             switch event {
-            case .previewPlanned(let preview): state.previews = (state.previews ?? [:]).merging([preview.ref: preview]) { $1 }
+            case .previewPlanned(let preview):
+                state.previews = (state.previews ?? [:]).merging([preview.ref: preview]) { $1 }
             case .previewDropped(let ref, _): state.previews?[ref] = nil
             default: return
             }

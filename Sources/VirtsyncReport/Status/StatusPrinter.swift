@@ -19,7 +19,8 @@ import VirtsyncPlan
 public enum StatusPrinter {
     /// The whole report, ending in a newline.
     public static func text(_ status: AgentStatus) -> String {
-        (header(status) + [""] + objects(status.objects) + [""] + reconciles(status.reconciles) + previews(status.previews))
+        (header(status) + [""] + objects(status.objects) + [""] + reconciles(status.reconciles)
+            + previews(status.previews))
             .joined(separator: "\n") + "\n"
     }
 
@@ -48,7 +49,8 @@ public enum StatusPrinter {
         let rows = reconciles.map { reconcile in
             let seconds = reconcile.finishedAt.timeIntervalSince(reconcile.startedAt)
             return [
-                time(reconcile.finishedAt), reconcile.result.rawValue, reconcile.trigger, short(reconcile.revision) ?? "-",
+                time(reconcile.finishedAt), reconcile.result.rawValue, reconcile.trigger,
+                short(reconcile.revision) ?? "-",
                 "\(reconcile.changes) changed, \(reconcile.failures) failed", String(format: "%.1fs", seconds),
                 reconcile.error.map(oneLine) ?? "",
             ]
@@ -102,9 +104,14 @@ public enum StatusPrinter {
     }
 
     private static func time(_ date: Date) -> String {
-        date.formatted(Date.VerbatimFormatStyle(
-            format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) UTC",
-            timeZone: .gmt, calendar: Calendar(identifier: .gregorian)))
+        date.formatted(
+            Date.VerbatimFormatStyle(
+                format:
+                    "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) UTC",
+                timeZone: .gmt,
+                calendar: Calendar(identifier: .gregorian)
+            )
+        )
     }
 
     private static func row(_ label: String, _ value: String) -> String {

@@ -12,7 +12,10 @@ final class GitDaemon {
         // git-daemon itself, not the `git daemon` wrapper: the kill in `stop` must reach the server.
         server = try ChildProcess(
             try Shell.run(["git", "--exec-path"]) + "/git-daemon",
-            ["--export-all", "--base-path=\(basePath.path)", "--port=\(port)", "--listen=127.0.0.1", "--reuseaddr", basePath.path]
+            [
+                "--export-all", "--base-path=\(basePath.path)", "--port=\(port)", "--listen=127.0.0.1", "--reuseaddr",
+                basePath.path,
+            ]
         ).start()
         guard poll(timeout: .seconds(5), every: .milliseconds(50), { FreePort.accepts(port) }) else {
             stop()

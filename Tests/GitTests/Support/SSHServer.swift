@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,8 +37,16 @@ final class SSHServer {
         hostKey = try SSHKeyPair(in: directory, name: "ssh_host_ed25519_key")
         // sshd refuses to start as root without its privilege-separation directory.
         try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
-        try (authorizedKey.publicKey + "\n").write(toFile: directory.path("authorized_keys"), atomically: true, encoding: .utf8)
-        try Self.config(port: port, hostKey: hostKey, directory: directory).write(toFile: directory.path("sshd_config"), atomically: true, encoding: .utf8)
+        try (authorizedKey.publicKey + "\n").write(
+            toFile: directory.path("authorized_keys"),
+            atomically: true,
+            encoding: .utf8
+        )
+        try Self.config(port: port, hostKey: hostKey, directory: directory).write(
+            toFile: directory.path("sshd_config"),
+            atomically: true,
+            encoding: .utf8
+        )
         // The absolute path: sshd re-executes itself for every connection.
         server = try ChildProcess("/usr/sbin/sshd", ["-D", "-e", "-f", directory.path("sshd_config")])
             .start(log: URL(fileURLWithPath: directory.path("sshd.log")))
@@ -90,7 +99,9 @@ final class SSHServer {
     }
 
     private func waitUntilListening() throws {
-        if poll(timeout: .seconds(5), every: .milliseconds(50), { FreePort.accepts(port) || !server.isRunning }), server.isRunning {
+        if poll(timeout: .seconds(5), every: .milliseconds(50), { FreePort.accepts(port) || !server.isRunning }),
+            server.isRunning
+        {
             return
         }
         let log = log

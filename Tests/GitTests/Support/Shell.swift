@@ -7,7 +7,12 @@ enum Shell {
 
     /// Runs a program found on PATH and returns its trimmed standard output; a non-zero exit throws.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> String {
-        try ChildProcess.run(arguments, in: directory, environment: environment).check(arguments.joined(separator: " ")).trimmedOutput
+    static func run(
+        _ arguments: [String],
+        in directory: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> String {
+        try ChildProcess.run(arguments, in: directory, environment: environment).check(arguments.joined(separator: " "))
+            .trimmedOutput
     }
 }

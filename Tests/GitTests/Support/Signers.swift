@@ -9,7 +9,9 @@ struct SSHSigner {
     init(in temp: TemporaryDirectory, name: String) throws {
         keyFile = temp.path("\(name)-ssh")
         try Shell.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", keyFile])
-        publicKey = try String(contentsOfFile: keyFile + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        publicKey = try String(contentsOfFile: keyFile + ".pub", encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines
+        )
     }
 
     /// Writes an allowed_signers file trusting `signers`, each for git's namespace, and returns its path.
@@ -27,12 +29,19 @@ struct GPGSigner {
 
     init(in temp: TemporaryDirectory, name: String) throws {
         home = temp.path("\(name)-gnupg")
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        try Shell.run(["gpg", "--homedir", home, "--batch", "--quiet", "--passphrase", "", "--quick-gen-key",
-                       "\(name) <\(name)@example.invalid>", "ed25519", "sign", "never"])
+        try FileManager.default.createDirectory(
+            atPath: home,
+            withIntermediateDirectories: false,
+            attributes: [.posixPermissions: 0o700]
+        )
+        try Shell.run([
+            "gpg", "--homedir", home, "--batch", "--quiet", "--passphrase", "", "--quick-gen-key",
+            "\(name) <\(name)@example.invalid>", "ed25519", "sign", "never",
+        ])
         let listing = try Shell.run(["gpg", "--homedir", home, "--with-colons", "--list-secret-keys"])
         let fingerprintLine = listing.split(separator: "\n").first { $0.hasPrefix("fpr:") }
-        fingerprint = fingerprintLine.map { String($0.split(separator: ":", omittingEmptySubsequences: false)[9]) } ?? ""
+        fingerprint =
+            fingerprintLine.map { String($0.split(separator: ":", omittingEmptySubsequences: false)[9]) } ?? ""
     }
 
     /// Exports the public key as a binary keyring, the form gpgv reads.
@@ -52,7 +61,17 @@ extension SourceRepository {
     func commit(_ file: String, _ content: String, signedWith signer: SSHSigner) throws -> String {
         try content.write(to: url.appendingPathComponent(file), atomically: true, encoding: .utf8)
         try git("add", file)
-        try git("-c", "gpg.format=ssh", "-c", "user.signingkey=\(signer.keyFile)", "commit", "-q", "-S", "-m", "signed \(file)")
+        try git(
+            "-c",
+            "gpg.format=ssh",
+            "-c",
+            "user.signingkey=\(signer.keyFile)",
+            "commit",
+            "-q",
+            "-S",
+            "-m",
+            "signed \(file)"
+        )
         return try git("rev-parse", "HEAD")
     }
 
@@ -62,9 +81,14 @@ extension SourceRepository {
         try content.write(to: url.appendingPathComponent(file), atomically: true, encoding: .utf8)
         try git("add", file)
         try Shell.run(
-            ["git", "-c", "user.name=Virtsync Test", "-c", "user.email=test@example.invalid",
-             "-c", "gpg.format=openpgp", "-c", "user.signingkey=\(signer.fingerprint)", "commit", "-q", "-S", "-m", "gpg-signed \(file)"],
-            in: url, environment: ["GNUPGHOME": signer.home])
+            [
+                "git", "-c", "user.name=Virtsync Test", "-c", "user.email=test@example.invalid",
+                "-c", "gpg.format=openpgp", "-c", "user.signingkey=\(signer.fingerprint)", "commit", "-q", "-S", "-m",
+                "gpg-signed \(file)",
+            ],
+            in: url,
+            environment: ["GNUPGHOME": signer.home]
+        )
         return try git("rev-parse", "HEAD")
     }
 }

@@ -28,9 +28,12 @@ struct SourceRepository {
     @discardableResult
     func git(_ arguments: String...) throws -> String {
         try Shell.run(
-            ["git", "-c", "user.name=Virtsync Test", "-c", "user.email=test@example.invalid",
-             "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"] + arguments,
-            in: url)
+            [
+                "git", "-c", "user.name=Virtsync Test", "-c", "user.email=test@example.invalid",
+                "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false",
+            ] + arguments,
+            in: url
+        )
     }
 }
 

@@ -11,7 +11,8 @@ extension RealHost {
         /// An isolated network, a dir pool, two qcow2 volumes and a running VM using the network and one
         /// volume (the other is resized and deleted: qemu holds a write lock on an attached image).
         static func manifests(_ host: HostFixture) -> [String: String] {
-            ["all.yaml": """
+            [
+                "all.yaml": """
                 apiVersion: virtsync/v1
                 kind: Network
                 metadata: {name: \(host.name("net"))}
@@ -49,7 +50,8 @@ extension RealHost {
                         mac: 52:54:00:aa:bb:01
                   state: running
                   autostart: false
-                """]
+                """
+            ]
         }
 
         /// One hand edit: what it is, the object whose drift entry it must produce, and the virsh call.
@@ -60,7 +62,10 @@ extension RealHost {
         }
 
         static func edits(_ host: HostFixture) -> [Edit] {
-            let vm = host.name("vm"), net = host.name("net"), pool = host.name("pool"), volume = host.name("data.qcow2")
+            let vm = host.name("vm")
+            let net = host.name("net")
+            let pool = host.name("pool")
+            let volume = host.name("data.qcow2")
             let work = host.manifestDirectory.deletingLastPathComponent()
             func virsh(_ arguments: String...) throws {
                 let result = Shell.run(["virsh", "-c", RealHost.uri] + arguments)
@@ -69,10 +74,13 @@ extension RealHost {
             return [
                 Edit(name: "define (edited XML)", object: vm) { try AgentScenario.setVcpus(vm, 2, in: host) },
                 Edit(name: "setmaxmem --config", object: vm) { try virsh("setmaxmem", vm, "96M", "--config") },
-                Edit(name: "setvcpus --config --maximum", object: vm) { try virsh("setvcpus", vm, "3", "--config", "--maximum") },
+                Edit(name: "setvcpus --config --maximum", object: vm) {
+                    try virsh("setvcpus", vm, "3", "--config", "--maximum")
+                },
                 Edit(name: "attach-device --config", object: vm) {
                     let file = work.appendingPathComponent("iface.xml")
-                    try "<interface type='network'><source network='\(net)'/><mac address='52:54:00:aa:bb:02'/></interface>"
+                    try
+                        "<interface type='network'><source network='\(net)'/><mac address='52:54:00:aa:bb:02'/></interface>"
                         .write(to: file, atomically: true, encoding: .utf8)
                     try virsh("attach-device", vm, file.path, "--config")
                 },
@@ -84,7 +92,9 @@ extension RealHost {
                 Edit(name: "net-autostart --disable", object: net) { try virsh("net-autostart", net, "--disable") },
                 Edit(name: "pool-autostart --disable", object: pool) { try virsh("pool-autostart", pool, "--disable") },
                 // A shrink: a volume grown by hand could not be repaired (virtsync never shrinks).
-                Edit(name: "vol-resize --shrink", object: volume) { try virsh("vol-resize", volume, "1M", "--pool", pool, "--shrink") },
+                Edit(name: "vol-resize --shrink", object: volume) {
+                    try virsh("vol-resize", volume, "1M", "--pool", pool, "--shrink")
+                },
                 Edit(name: "destroy (running VM)", object: vm) { try virsh("destroy", vm) },
                 Edit(name: "net-destroy", object: net) { try virsh("net-destroy", net) },
                 Edit(name: "vol-delete", object: volume) { try virsh("vol-delete", volume, "--pool", pool) },
@@ -124,14 +134,25 @@ extension RealHost {
                 // From the moment virsh returned: `destroy` alone can take a second while qemu exits.
                 let done = AgentJournal.now()
                 let drift = AgentJournal.first("drift", name: edit.object, since: since, timeout: .seconds(5))
-                let latency = drift.flatMap { UInt64($0["__REALTIME_TIMESTAMP"] ?? "") }.map { Double(max($0, done) - done) / 1000 }
+                let latency = drift.flatMap { UInt64($0["__REALTIME_TIMESTAMP"] ?? "") }.map {
+                    Double(max($0, done) - done) / 1000
+                }
                 table.append((edit.name, latency))
-                #expect(latency.map { $0 <= 2000 } == true, "\(edit.name): drift entry after \(latency.map { "\($0) ms" } ?? "none in 5 s"): \(agent.tail(8))")
+                #expect(
+                    latency.map { $0 <= 2000 } == true,
+                    "\(edit.name): drift entry after \(latency.map { "\($0) ms" } ?? "none in 5 s"): \(agent.tail(8))"
+                )
                 if repair {
-                    let repaired = AgentJournal.first("drift-repaired", name: edit.object, since: since, timeout: .seconds(30))
+                    let repaired = AgentJournal.first(
+                        "drift-repaired",
+                        name: edit.object,
+                        since: since,
+                        timeout: .seconds(30)
+                    )
                     #expect(repaired != nil, "\(edit.name): not repaired: \(agent.tail(8))")
                     let settled = poll(timeout: .seconds(30)) {
-                        ((try? agent.status())?["reconciles"] as? [[String: Any]])?.first?["result"] as? String == "in-sync"
+                        ((try? agent.status())?["reconciles"] as? [[String: Any]])?.first?["result"] as? String
+                            == "in-sync"
                     }
                     #expect(settled, "\(edit.name): no in-sync pass after the repair: \(agent.tail(8))")
                 } else {
@@ -140,7 +161,11 @@ extension RealHost {
             }
             let mode = repair ? "enforce" : "report"
             print("file watch (\(mode)): edit -> journald drift entry, ms")
-            for (name, latency) in table { print("  \(name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(latency.map { String(format: "%.0f", $0) } ?? "none")") }
+            for (name, latency) in table {
+                print(
+                    "  \(name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(latency.map { String(format: "%.0f", $0) } ?? "none")"
+                )
+            }
             return table
         }
 
@@ -162,11 +187,19 @@ extension RealHost {
                 let since = AgentJournal.now()
                 _ = try Self.measure(host, agent, repair: false)
                 Thread.sleep(forTimeInterval: 2)
-                let repaired = AgentJournal.entries("drift-repaired", field: "VIRTSYNC_EVENT", value: "drift-repaired", since: since)
-                    .filter { ($0["VIRTSYNC_NAME"] ?? "").hasPrefix(host.prefix) }
+                let repaired = AgentJournal.entries(
+                    "drift-repaired",
+                    field: "VIRTSYNC_EVENT",
+                    value: "drift-repaired",
+                    since: since
+                )
+                .filter { ($0["VIRTSYNC_NAME"] ?? "").hasPrefix(host.prefix) }
                 #expect(repaired.isEmpty, "report mode repaired: \(repaired)")
                 #expect(Virsh.state(host.name("vm")) == nil, "the undefined VM was brought back")
-                #expect(Shell.virsh("pool-info", host.name("pool")).output.contains("inactive"), "the destroyed pool was started")
+                #expect(
+                    Shell.virsh("pool-info", host.name("pool")).output.contains("inactive"),
+                    "the destroyed pool was started"
+                )
                 #expect(agent.stop() == 0)
             }
         }

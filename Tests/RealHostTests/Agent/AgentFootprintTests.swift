@@ -15,7 +15,9 @@ extension RealHost {
                 let agent = try AgentProcess(host: host, repository: repository, options: options)
                 try repository.commit("add a VM", ["vm.yaml": AgentManifests.vm(host)])
                 let committed = ContinuousClock.now
-                let exists = poll(timeout: .seconds(15), every: .milliseconds(50)) { Virsh.state(host.name("vm")) != nil }
+                let exists = poll(timeout: .seconds(15), every: .milliseconds(50)) {
+                    Virsh.state(host.name("vm")) != nil
+                }
                 #expect(exists, "no VM 15 s after the commit: \(agent.tail())")
                 print("e2e: commit -> VM defined via 5 s poll: \(ContinuousClock.now - committed)")
                 #expect(agent.stop() == 0)
@@ -31,7 +33,9 @@ extension RealHost {
                 try repository.commit("add a VM", ["vm.yaml": AgentManifests.vm(host)])
                 let committed = ContinuousClock.now
                 #expect(agent.webhook() == 202)
-                let exists = poll(timeout: .seconds(10), every: .milliseconds(50)) { Virsh.state(host.name("vm")) != nil }
+                let exists = poll(timeout: .seconds(10), every: .milliseconds(50)) {
+                    Virsh.state(host.name("vm")) != nil
+                }
                 #expect(exists, "no VM 10 s after the webhook: \(agent.tail())")
                 print("e2e: commit -> VM defined via webhook: \(ContinuousClock.now - committed)")
                 #expect(agent.stop() == 0)

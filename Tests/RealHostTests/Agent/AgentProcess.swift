@@ -37,26 +37,31 @@ final class AgentProcess {
         try "\(secret)\n".write(to: secretFile, atomically: true, encoding: .utf8)
         config = work.appendingPathComponent("\(options.stateName).yaml")
         try """
-            connect: \(RealHost.uri)
-            mode: \(options.mode)
-            prune: \(options.prune)
-            stateDir: \(stateDirectory.path)
-            allowedPaths: [\(RealHost.imagesRoot)]
-            maxDestroyShare: 1
-            host: {name: vsrt-\(host.id)}
-            paths: [manifests]
-            source: {url: "\(repository.url)", ref: main, interval: \(options.interval)}
-            webhook: {listen: "127.0.0.1:\(webhookPort)", secretFile: \(secretFile.path)}
-            metrics: {listen: "127.0.0.1:\(metricsPort)"}
-            \(options.driftInterval.map { "driftInterval: \($0)" } ?? "")
-            """.write(to: config, atomically: true, encoding: .utf8)
+        connect: \(RealHost.uri)
+        mode: \(options.mode)
+        prune: \(options.prune)
+        stateDir: \(stateDirectory.path)
+        allowedPaths: [\(RealHost.imagesRoot)]
+        maxDestroyShare: 1
+        host: {name: vsrt-\(host.id)}
+        paths: [manifests]
+        source: {url: "\(repository.url)", ref: main, interval: \(options.interval)}
+        webhook: {listen: "127.0.0.1:\(webhookPort)", secretFile: \(secretFile.path)}
+        metrics: {listen: "127.0.0.1:\(metricsPort)"}
+        \(options.driftInterval.map { "driftInterval: \($0)" } ?? "")
+        """.write(to: config, atomically: true, encoding: .utf8)
         log = work.appendingPathComponent("\(options.stateName).log")
-        process = try ChildProcess(Self.binary().path, ["run", "--config", config.path] + (options.once ? ["--once"] : [])).start(log: log)
+        process = try ChildProcess(
+            Self.binary().path,
+            ["run", "--config", config.path] + (options.once ? ["--once"] : [])
+        ).start(log: log)
         if options.once {
             process.wait()
             return
         }
-        let up = poll(timeout: .seconds(60)) { !self.process.isRunning || HTTP.get(self.metricsPort, "/healthz")?.status == 200 }
+        let up = poll(timeout: .seconds(60)) {
+            !self.process.isRunning || HTTP.get(self.metricsPort, "/healthz")?.status == 200
+        }
         try #require(up && process.isRunning, "the agent did not come up: \(tail())")
     }
 
@@ -84,7 +89,12 @@ final class AgentProcess {
     func webhook(secret: String? = nil) -> Int? {
         let body = #"{"ref":"refs/heads/main"}"#
         let signature = HMAC.sha256Hex(body, key: secret ?? self.secret)
-        return HTTP.post(webhookPort, "/webhook", body: body, headers: ["X-Hub-Signature-256: sha256=\(signature ?? "")"])?.status
+        return HTTP.post(
+            webhookPort,
+            "/webhook",
+            body: body,
+            headers: ["X-Hub-Signature-256: sha256=\(signature ?? "")"]
+        )?.status
     }
 
     /// The last lines of the agent's output, for failure messages.

@@ -10,7 +10,10 @@ struct AgentRepository {
 
     init(host: HostFixture) throws {
         directory = host.manifestDirectory.deletingLastPathComponent().appendingPathComponent("repo")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("manifests"),
+            withIntermediateDirectories: true
+        )
         try git("init", "-q", "-b", "main")
         try git("config", "user.email", "e2e@virtsync.test")
         try git("config", "user.name", "virtsync e2e")

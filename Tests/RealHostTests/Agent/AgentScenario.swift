@@ -6,10 +6,14 @@ import Testing
 /// has applied them.
 enum AgentScenario {
     static func start(
-        _ host: HostFixture, options: AgentProcess.Options = AgentProcess.Options()
+        _ host: HostFixture,
+        options: AgentProcess.Options = AgentProcess.Options()
     ) throws -> (agent: AgentProcess, revision: String) {
         let repository = try AgentRepository(host: host)
-        let revision = try repository.commit("a pool and a VM", ["pool.yaml": AgentManifests.pool(host), "vm.yaml": AgentManifests.vm(host)])
+        let revision = try repository.commit(
+            "a pool and a VM",
+            ["pool.yaml": AgentManifests.pool(host), "vm.yaml": AgentManifests.vm(host)]
+        )
         let agent = try AgentProcess(host: host, repository: repository, options: options)
         let vm = host.name("vm")
         let running = poll(timeout: .seconds(60)) { Virsh.state(vm) == "running" }

@@ -5,7 +5,9 @@ import Testing
 extension RealHost {
     @Suite("status.json and /metrics tell the same story")
     struct AgentStatusMetricsTests {
-        @Test("object count, drifted gauge and applied revision agree in status.json and GET /metrics, before and after drift")
+        @Test(
+            "object count, drifted gauge and applied revision agree in status.json and GET /metrics, before and after drift"
+        )
         func statusAndMetricsAgree() throws {
             try RealHost.withHost { host in
                 var options = AgentProcess.Options()
@@ -35,14 +37,19 @@ extension RealHost {
             #expect(metrics.sum("virtsync_objects") == Double(objects.count), "\(metrics.samples("virtsync_objects"))")
             for state in Set(objects.compactMap { $0["state"] as? String }) {
                 let count = objects.count { $0["state"] as? String == state }
-                #expect(metrics.sum("virtsync_objects", containing: #"state="\#(state)""#) == Double(count), "state \(state)")
+                #expect(
+                    metrics.sum("virtsync_objects", containing: #"state="\#(state)""#) == Double(count),
+                    "state \(state)"
+                )
             }
             let statusDrifted = objects.count { $0["state"] as? String == "drifted" }
             #expect(statusDrifted == drifted)
             #expect(metrics.sum("virtsync_drifted_objects") == Double(statusDrifted))
             #expect(status["lastAppliedRevision"] as? String == revision)
-            #expect(metrics.sum("virtsync_source_revision_info", containing: #"revision="\#(revision)""#) == 1,
-                    "\(metrics.samples("virtsync_source_revision_info"))")
+            #expect(
+                metrics.sum("virtsync_source_revision_info", containing: #"revision="\#(revision)""#) == 1,
+                "\(metrics.samples("virtsync_source_revision_info"))"
+            )
             #expect(metrics.samples("virtsync_source_revision_info").count == 1)
         }
     }

@@ -12,8 +12,10 @@ enum HTTP {
     static func get(_ port: Int, _ path: String) -> Reply? { request(["http://127.0.0.1:\(port)\(path)"]) }
 
     static func post(_ port: Int, _ path: String, body: String, headers: [String]) -> Reply? {
-        request(["-X", "POST", "--data-binary", body, "-H", "Content-Type: application/json"]
-            + headers.flatMap { ["-H", $0] } + ["http://127.0.0.1:\(port)\(path)"])
+        request(
+            ["-X", "POST", "--data-binary", body, "-H", "Content-Type: application/json"]
+                + headers.flatMap { ["-H", $0] } + ["http://127.0.0.1:\(port)\(path)"]
+        )
     }
 
     /// The body, then the status code on a last line of its own.
@@ -29,7 +31,11 @@ enum HTTP {
 /// HMAC-SHA256 through openssl, so the signature is computed independently of the agent's verifier.
 enum HMAC {
     static func sha256Hex(_ message: String, key: String) -> String? {
-        guard let result = try? ChildProcess.run(["openssl", "dgst", "-sha256", "-hmac", key, "-r"], input: Data(message.utf8)),
+        guard
+            let result = try? ChildProcess.run(
+                ["openssl", "dgst", "-sha256", "-hmac", key, "-r"],
+                input: Data(message.utf8)
+            ),
             result.succeeded
         else { return nil }
         return result.output.split(separator: " ").first.map(String.init)
@@ -57,7 +63,13 @@ enum AgentJournal {
     }
 
     /// Polls for the first entry of `event` whose `field` is `value`; nil when none came within `timeout`.
-    static func first(_ event: String, field: String, value: String, since: UInt64, timeout: Duration) -> [String: String]? {
+    static func first(
+        _ event: String,
+        field: String,
+        value: String,
+        since: UInt64,
+        timeout: Duration
+    ) -> [String: String]? {
         Journald.first([("VIRTSYNC_EVENT", event), (field, value)], since: since, timeout: timeout)
     }
 

@@ -30,7 +30,10 @@ extension RealHost {
                 let pending = AgentJournal.first("pending-restart", name: vm, since: since, timeout: .seconds(5))
                 #expect(pending?["VIRTSYNC_FIELD"] == "memory", "\(pending ?? [:])")
                 Thread.sleep(forTimeInterval: 2)
-                #expect(AgentJournal.entries("drift", name: vm, since: since).isEmpty, "git's own change reported as drift")
+                #expect(
+                    AgentJournal.entries("drift", name: vm, since: since).isEmpty,
+                    "git's own change reported as drift"
+                )
                 #expect(AgentJournal.entries("pending-restart", name: vm, since: since).count == 1)
 
                 #expect(agent.webhook(secret: "not-the-secret") == 401)

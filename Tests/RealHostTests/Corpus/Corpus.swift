@@ -39,8 +39,10 @@ enum Corpus {
         return try files.map { file in
             let url = folder.appendingPathComponent(file)
             return Entry(
-                base: url.deletingPathExtension().lastPathComponent, fileExtension: url.pathExtension,
-                text: try String(contentsOf: url, encoding: .utf8))
+                base: url.deletingPathExtension().lastPathComponent,
+                fileExtension: url.pathExtension,
+                text: try String(contentsOf: url, encoding: .utf8)
+            )
         }
     }
 
@@ -55,7 +57,8 @@ enum Corpus {
         "td-testsuite-2": "/domain/test:runstate: the test driver's own namespace, unknown to the QEMU driver",
         "vi-cloud-init-options2": "/domain/os/smbios: newer than libvirt 9.0's schema",
         "vi-cloud-init-options2-2": "/domain/os/smbios: newer than libvirt 9.0's schema",
-        "vi-hyperv-enable-tlbflush-direct-and-extended": "/domain/features/hyperv/tlbflush: children newer than libvirt 9.0",
+        "vi-hyperv-enable-tlbflush-direct-and-extended":
+            "/domain/features/hyperv/tlbflush: children newer than libvirt 9.0",
         "vi-win7-uefi": "/domain/os: firmware feature elements newer than libvirt 9.0's schema",
         "vi-win7-uefi-2": "/domain/os: firmware feature elements newer than libvirt 9.0's schema",
         "vi34-archlinux": "/domain/devices/smartcard: virt-install writes type='tcp' beside mode='host'",
@@ -67,7 +70,8 @@ enum Corpus {
         "xp-add-devices-in": "/domain/devices/graphics: vnc graphics with SDL's display= and xauth=",
         "xp-add-devices-out": "/domain/devices/graphics: vnc graphics with SDL's display= and xauth=",
         "xp-change-nics-in": "/domain/devices/graphics: vnc graphics with SDL's display= and xauth=",
-        "xp-change-nics-out": "/domain/devices: more than one device the schema refuses (vnc graphics with SDL's display= and xauth=, and more)",
+        "xp-change-nics-out":
+            "/domain/devices: more than one device the schema refuses (vnc graphics with SDL's display= and xauth=, and more)",
         "xp-clear-cpu-unknown-vals-in": "/domain/cpu: unknown child elements <foo> and <blah>",
         "xp-domain-roundtrip": "/domain/unknown:tagname: an element in an unknown namespace",
     ]

@@ -29,7 +29,10 @@ extension RealHost {
                 Self.record(corpus.count, before: before.count, after: drifting.count)
                 Self.recordFields(asRendered)
                 let unexpected = drifting.filter { Corpus.knownDifferences[$0.key] == nil }
-                #expect(unexpected.isEmpty, "perpetual diffs:\n\(unexpected.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))")
+                #expect(
+                    unexpected.isEmpty,
+                    "perpetual diffs:\n\(unexpected.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))"
+                )
                 let healed = Corpus.knownDifferences.keys.filter { drifting[$0] == nil }
                 #expect(healed.isEmpty, "now in sync, drop from knownDifferences: \(healed.sorted())")
             }
@@ -48,7 +51,10 @@ extension RealHost {
                 rejected[base] = rejected[base] ?? error
                 #expect(error.location.line > 1 && error.field.hasPrefix("/domain"), "\(error)")
             }
-            #expect(Set(rejected.keys) == Set(Corpus.schemaRejected.keys), "schema errors: \(errors.map(\.description))")
+            #expect(
+                Set(rejected.keys) == Set(Corpus.schemaRejected.keys),
+                "schema errors: \(errors.map(\.description))"
+            )
             for (base, reason) in Corpus.schemaRejected {
                 let field = reason.range(of: ": ").map { String(reason[..<$0.lowerBound]) } ?? reason
                 #expect(rejected[base]?.field == field, "\(base): \(rejected[base]?.description ?? "no error")")
@@ -60,7 +66,9 @@ extension RealHost {
         static func drifting(_ plan: Plan, host: HostFixture) -> [String: String] {
             var result: [String: String] = [:]
             for step in plan.steps {
-                result[String(step.id.name.dropFirst(host.prefix.count))] = step.fields.map(\.description).joined(separator: "; ")
+                result[String(step.id.name.dropFirst(host.prefix.count))] = step.fields.map(\.description).joined(
+                    separator: "; "
+                )
             }
             return result
         }
@@ -73,7 +81,11 @@ extension RealHost {
             let observed = try HostReader(connection: host.session.connection, secure: false)
                 .observe(interest: Set(manifests.map(\.id)))
             let inventory = try host.session.inventoryStore.load(uri: host.session.connection.uri)
-            return Planner(options: PlanOptions(revision: "realhost-\(host.id)")).plan(manifests, observed: observed, inventory: inventory)
+            return Planner(options: PlanOptions(revision: "realhost-\(host.id)")).plan(
+                manifests,
+                observed: observed,
+                inventory: inventory
+            )
         }
 
         /// The fields that differed when compared as rendered, most frequent first (for docs/diff.md).
@@ -89,9 +101,15 @@ extension RealHost {
 
         static func record(_ total: Int, before: Int, after: Int) {
             func share(_ drifting: Int) -> String {
-                String(format: "%d/%d (%.1f%%)", total - drifting, total, 100 * Double(total - drifting) / Double(total))
+                String(
+                    format: "%d/%d (%.1f%%)",
+                    total - drifting,
+                    total,
+                    100 * Double(total - drifting) / Double(total)
+                )
             }
-            let line = "corpus: \(total) definitions; in sync after apply: compared as rendered (no parser round trip) \(share(before)), through libvirt's parser \(share(after))\n"
+            let line =
+                "corpus: \(total) definitions; in sync after apply: compared as rendered (no parser round trip) \(share(before)), through libvirt's parser \(share(after))\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
     }
@@ -103,7 +121,13 @@ enum XMLPathSchema {
         var result = ""
         var depth = 0
         for character in path {
-            if character == "[" { depth += 1 } else if character == "]" { depth -= 1 } else if depth == 0 { result.append(character) }
+            if character == "[" {
+                depth += 1
+            } else if character == "]" {
+                depth -= 1
+            } else if depth == 0 {
+                result.append(character)
+            }
         }
         return result
     }

@@ -20,7 +20,10 @@ struct HealthGateTests {
         try fixture.commit(["vm.yaml": fixture.gatedDomain("vm", memory: "256MiB", port: closed)])
         let failed = await fixture.reconciler.reconcile(.webhook)
         #expect(failed.result == .rolledBack)
-        #expect(failed.error?.contains("127.0.0.1:\(closed) never accepted a connection") == true, "\(failed.error ?? "")")
+        #expect(
+            failed.error?.contains("127.0.0.1:\(closed) never accepted a connection") == true,
+            "\(failed.error ?? "")"
+        )
         #expect(fixture.reporter.kinds().contains(.healthFailed))
         #expect(fixture.reporter.kinds().contains(.rolledBack))
         let domain = try #require(try fixture.session.connection.lookupDomain(name: fixture.name("vm")))
@@ -46,7 +49,9 @@ struct HealthGateTests {
         try fixture.commit(["a.yaml": fixture.domain("a")])
         await fixture.reconciler.reconcile(.start)
         let closed = try PortListener.unusedPort()
-        try fixture.commit(["a.yaml": fixture.domain("a"), "vm.yaml": fixture.gatedDomain("vm", memory: "128MiB", port: closed)])
+        try fixture.commit([
+            "a.yaml": fixture.domain("a"), "vm.yaml": fixture.gatedDomain("vm", memory: "128MiB", port: closed),
+        ])
         let failed = await fixture.reconciler.reconcile(.webhook)
         #expect(failed.result == .rolledBack)
         #expect(try fixture.session.connection.lookupDomain(name: fixture.name("vm")) == nil)

@@ -1,12 +1,13 @@
 import Foundation
 import Libvirt
 import Testing
-@testable import VirtsyncAgent
 import VirtsyncGitSource
 import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncPlan
 import VirtsyncReport
+
+@testable import VirtsyncAgent
 
 @Suite("the agent previews pull-request refs without applying them")
 struct PreviewRunnerTests {
@@ -16,7 +17,10 @@ struct PreviewRunnerTests {
         try fixture.commit(["a.yaml": fixture.domain("a"), "b.yaml": fixture.domain("b")])
         let applied = await fixture.reconciler.reconcile(.start)
         let base = try #require(applied.revision)
-        let pull = try fixture.pullRequest(1, ["a.yaml": fixture.domain("a", memory: "256MiB"), "c.yaml": fixture.domain("c")])
+        let pull = try fixture.pullRequest(
+            1,
+            ["a.yaml": fixture.domain("a", memory: "256MiB"), "c.yaml": fixture.domain("c")]
+        )
         let runner = fixture.previewRunner(minInterval: .seconds(60))
 
         #expect(await runner.pass(base: base) == nil)
@@ -34,7 +38,10 @@ struct PreviewRunnerTests {
         #expect(await fixture.reconciler.reconcile(.interval).result == .inSync)
 
         // Moved again at once: held back until minInterval has passed since the last plan.
-        let moved = try fixture.pullRequest(1, ["a.yaml": fixture.domain("a"), "b.yaml": fixture.domain("b", vcpus: 2)])
+        let moved = try fixture.pullRequest(
+            1,
+            ["a.yaml": fixture.domain("a"), "b.yaml": fixture.domain("b", vcpus: 2)]
+        )
         let due = try #require(await runner.pass(base: base))
         #expect(due > .seconds(50) && due <= .seconds(60))
         #expect(runner.report().previews.first?.revision == pull)
@@ -81,17 +88,27 @@ extension ReconcilerFixture {
         try commit(files)
         try Self.git(["update-ref", "refs/pull/\(number)/head", "HEAD"], in: repository)
         try Self.git(["checkout", "-q", "main"], in: repository)
-        return try String(contentsOf: repository.appendingPathComponent(".git/refs/pull/\(number)/head"), encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return try String(
+            contentsOf: repository.appendingPathComponent(".git/refs/pull/\(number)/head"),
+            encoding: .utf8
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func previewRunner(maxRefs: Int = 20, minInterval: Duration = .seconds(30)) -> PreviewRunner {
         let state = root.appendingPathComponent("state").path
         return PreviewRunner(
-            source: GitPreviewSource(url: "file://\(repository.path)", globs: ["refs/pull/*/head"], cacheDirectory: root.appendingPathComponent("cache").path),
+            source: GitPreviewSource(
+                url: "file://\(repository.path)",
+                globs: ["refs/pull/*/head"],
+                cacheDirectory: root.appendingPathComponent("cache").path
+            ),
             policy: ReconcilePolicy(selector: HostSelector(hostName: "test")),
             config: PreviewConfig(refs: ["refs/pull/*/head"], maxRefs: maxRefs, minInterval: minInterval),
-            reporter: reporter, host: "test", labels: [:],
-            connect: { try SyncSession(uri: "test:///default", stateDirectory: state) })
+            reporter: reporter,
+            host: "test",
+            labels: [:],
+            connect: { try SyncSession(uri: "test:///default", stateDirectory: state) }
+        )
     }
 }

@@ -54,7 +54,9 @@ struct DriftTests {
         let summary = await fixture.reconciler.reconcile(.webhook)
         #expect(summary.result == .applied)
         #expect(!fixture.reporter.kinds().contains(.drift))
-        let xml = try #require(try fixture.session.connection.lookupDomain(name: fixture.name("vm"))).xml(inactive: true)
+        let xml = try #require(try fixture.session.connection.lookupDomain(name: fixture.name("vm"))).xml(
+            inactive: true
+        )
         #expect(xml.contains(">2</vcpu>"))
     }
 

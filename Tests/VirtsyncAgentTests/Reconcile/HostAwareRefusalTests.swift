@@ -27,7 +27,11 @@ struct HostAwareRefusalTests {
             if case .revisionRefused(_, let reason) = event { reason } else { nil }
         }
         #expect(reasons.count == 1)
-        #expect(reasons.first?.contains("vm.yaml:12:9: error: spec.devices.interfaces[0].network: network '\(missing)'") == true, "\(reasons)")
+        #expect(
+            reasons.first?.contains("vm.yaml:12:9: error: spec.devices.interfaces[0].network: network '\(missing)'")
+                == true,
+            "\(reasons)"
+        )
         let status = await fixture.reconciler.status
         #expect(status.lastAppliedRevision == nil)
         #expect(status.lastSuccessAt == nil)
@@ -42,7 +46,9 @@ struct HostAwareRefusalTests {
         let first = await fixture.reconciler.reconcile(.start)
         #expect(first.result == .applied)
         let good = await fixture.reconciler.status.lastAppliedRevision
-        try fixture.commit(["vm.yaml": fixture.domain("vm"), "other.yaml": domain(fixture, "other", network: fixture.name("nowhere"))])
+        try fixture.commit([
+            "vm.yaml": fixture.domain("vm"), "other.yaml": domain(fixture, "other", network: fixture.name("nowhere")),
+        ])
         let second = await fixture.reconciler.reconcile(.webhook)
         let third = await fixture.reconciler.reconcile(.interval)
         #expect(second.result == .refused && third.result == .refused)

@@ -11,7 +11,8 @@ struct AgentImageCachePruneTests {
         let fixture = try ReconcilerFixture()
         let cache = fixture.root.appendingPathComponent("state/images")
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        let named = String(repeating: "a", count: 64), other = String(repeating: "b", count: 64)
+        let named = String(repeating: "a", count: 64)
+        let other = String(repeating: "b", count: 64)
         for sha in [named, other] { try Data("image \(sha)".utf8).write(to: cache.appendingPathComponent(sha)) }
         let files = { Set((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []) }
 

@@ -3,10 +3,10 @@ import Libvirt
 import Synchronization
 import TestSupport
 import VirtsyncAgent
+import VirtsyncGitSource
 import VirtsyncHost
 import VirtsyncManifest
 import VirtsyncReport
-import VirtsyncGitSource
 import VirtsyncSource
 
 /// Collects what a reconciler reports, for assertions.
@@ -27,33 +27,66 @@ struct ReconcilerFixture {
     let reconciler: Reconciler
     let session: SyncSession
 
-    init(mode: ReconcilePolicy.Mode = .enforce, prune: Bool = false, maxDestroyShare: Double = 0.3, health: Bool = false) throws {
+    init(
+        mode: ReconcilePolicy.Mode = .enforce,
+        prune: Bool = false,
+        maxDestroyShare: Double = 0.3,
+        health: Bool = false
+    ) throws {
         try self.init(mode: mode, prune: prune, maxDestroyShare: maxDestroyShare, root: nil, health: health)
     }
 
     /// Another agent on the same state directory and repository, as after a restart.
     func restarted(mode: ReconcilePolicy.Mode, health: Bool = false) throws -> ReconcilerFixture {
-        try ReconcilerFixture(mode: mode, prune: false, maxDestroyShare: 0.3, root: root, prefix: prefix, health: health)
+        try ReconcilerFixture(
+            mode: mode,
+            prune: false,
+            maxDestroyShare: 0.3,
+            root: root,
+            prefix: prefix,
+            health: health
+        )
     }
 
     private init(
-        mode: ReconcilePolicy.Mode, prune: Bool, maxDestroyShare: Double, root existing: URL?, prefix: String? = nil, health: Bool = false
+        mode: ReconcilePolicy.Mode,
+        prune: Bool,
+        maxDestroyShare: Double,
+        root existing: URL?,
+        prefix: String? = nil,
+        health: Bool = false
     ) throws {
         if let prefix { self.prefix = prefix }
-        root = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-agent-tests/\(UUID().uuidString)")
+        root =
+            existing
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "virtsync-agent-tests/\(UUID().uuidString)"
+            )
         repository = root.appendingPathComponent("repo")
         if existing == nil {
             try FileManager.default.createDirectory(at: repository, withIntermediateDirectories: true)
             try Self.git(["init", "-q", "-b", "main"], in: repository)
         }
         session = try SyncSession(uri: "test:///default", stateDirectory: root.appendingPathComponent("state").path)
-        let source = GitSource(url: "file://\(repository.path)", ref: "main", cacheDirectory: root.appendingPathComponent("cache").path)
+        let source = GitSource(
+            url: "file://\(repository.path)",
+            ref: "main",
+            cacheDirectory: root.appendingPathComponent("cache").path
+        )
         reconciler = Reconciler(
-            source: source, session: session,
-            policy: ReconcilePolicy(mode: mode, prune: prune, maxDestroyShare: maxDestroyShare, selector: HostSelector(hostName: "test")),
-            reporter: reporter, status: AgentStatus(host: "test", mode: mode.rawValue, source: .init(url: "file://", ref: "main")),
+            source: source,
+            session: session,
+            policy: ReconcilePolicy(
+                mode: mode,
+                prune: prune,
+                maxDestroyShare: maxDestroyShare,
+                selector: HostSelector(hostName: "test")
+            ),
+            reporter: reporter,
+            status: AgentStatus(host: "test", mode: mode.rawValue, source: .init(url: "file://", ref: "main")),
             appliedPath: root.appendingPathComponent("state/applied.json").path,
-            healthDirectory: health ? root.appendingPathComponent("state").path : nil)
+            healthDirectory: health ? root.appendingPathComponent("state").path : nil
+        )
     }
 
     func name(_ suffix: String) -> String { prefix + suffix }
@@ -78,9 +111,14 @@ struct ReconcilerFixture {
         for item in try FileManager.default.contentsOfDirectory(atPath: repository.path) where item != ".git" {
             try FileManager.default.removeItem(at: repository.appendingPathComponent(item))
         }
-        for (path, text) in files { try text.write(to: repository.appendingPathComponent(path), atomically: true, encoding: .utf8) }
+        for (path, text) in files {
+            try text.write(to: repository.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
         try Self.git(["add", "-A"], in: repository)
-        try Self.git(["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "change"], in: repository)
+        try Self.git(
+            ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "change"],
+            in: repository
+        )
     }
 
     static func git(_ arguments: [String], in directory: URL) throws {

@@ -26,7 +26,9 @@ extension DriverHost {
     func domainID(_ base: String = "vm") -> ObjectID { ObjectID(.domain, name(base)) }
     func networkID(_ base: String = "net") -> ObjectID { ObjectID(.network, name(base)) }
     func poolID(_ base: String = "pool") -> ObjectID { ObjectID(.storagePool, name(base)) }
-    func volumeID(_ base: String = "disk.qcow2", pool: String = "pool") -> ObjectID { ObjectID(.volume, name(base), pool: name(pool)) }
+    func volumeID(_ base: String = "disk.qcow2", pool: String = "pool") -> ObjectID {
+        ObjectID(.volume, name(base), pool: name(pool))
+    }
 
     /// A pool, a volume on it and a domain using it, with the domain's YAML given.
     func stack(_ domain: String, volumes: [String] = []) -> String {

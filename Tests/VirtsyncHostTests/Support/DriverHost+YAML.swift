@@ -14,7 +14,12 @@ extension DriverHost {
         """
     }
 
-    func volumeYAML(_ base: String = "disk.qcow2", pool: String = "pool", capacity: String = "1GiB", spec extra: String = "") -> String {
+    func volumeYAML(
+        _ base: String = "disk.qcow2",
+        pool: String = "pool",
+        capacity: String = "1GiB",
+        spec extra: String = ""
+    ) -> String {
         """
         apiVersion: virtsync/v1
         kind: Volume
@@ -49,10 +54,17 @@ extension DriverHost {
 
     /// A domain with one disk on a pool volume; `spec` lines are added under `spec:` (two-space indent).
     func domainYAML(
-        _ base: String = "vm", memory: String = "256MiB", vcpus: Int = 2, state: String = "running",
-        disks: String? = nil, interfaces: String = "", metadata: String = "", spec extra: String = ""
+        _ base: String = "vm",
+        memory: String = "256MiB",
+        vcpus: Int = 2,
+        state: String = "running",
+        disks: String? = nil,
+        interfaces: String = "",
+        metadata: String = "",
+        spec extra: String = ""
     ) -> String {
-        let disks = disks ?? "      - target: vda\n        volume: {pool: \(name("pool")), name: \(name("disk.qcow2"))}\n"
+        let disks =
+            disks ?? "      - target: vda\n        volume: {pool: \(name("pool")), name: \(name("disk.qcow2"))}\n"
         return """
             apiVersion: virtsync/v1
             kind: Domain
@@ -73,7 +85,9 @@ extension DriverHost {
     }
 
     /// The bridge of a test network: at most 15 characters, as Linux allows.
-    func bridgeName(_ base: String) -> String { "vb" + String(prefix.dropFirst().dropLast().prefix(8)) + String(base.prefix(3)) }
+    func bridgeName(_ base: String) -> String {
+        "vb" + String(prefix.dropFirst().dropLast().prefix(8)) + String(base.prefix(3))
+    }
 
     static func joined(_ documents: String...) -> String { documents.joined(separator: "\n---\n") }
 }

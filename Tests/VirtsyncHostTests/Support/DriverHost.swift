@@ -36,7 +36,11 @@ final class DriverHost: Sendable {
     func path(_ relative: String) -> String { "\(root)/\(relative)" }
 
     /// Manifests from YAML text; a test's YAML is expected to load without diagnostics.
-    func manifests(_ text: String, file: String = "test.yaml", sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [Manifest] {
+    func manifests(
+        _ text: String,
+        file: String = "test.yaml",
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> [Manifest] {
         manifests([ManifestFile(path: file, text: text)], sourceLocation: sourceLocation)
     }
 
@@ -57,7 +61,10 @@ final class DriverHost: Sendable {
     /// Plans and applies, failing the test on manifest errors.
     @discardableResult
     func apply(
-        _ manifests: [Manifest], prune: Bool = false, adopt: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ manifests: [Manifest],
+        prune: Bool = false,
+        adopt: Bool = false,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws -> (planned: SyncSession.Planned, report: ApplyReport) {
         let planned = try plan(manifests, prune: prune, adopt: adopt)
         return (planned, try session.apply(planned))
@@ -66,7 +73,10 @@ final class DriverHost: Sendable {
     /// Applies and requires every step to succeed: the setup of a test, not its subject.
     @discardableResult
     func applyCleanly(
-        _ manifests: [Manifest], prune: Bool = false, adopt: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ manifests: [Manifest],
+        prune: Bool = false,
+        adopt: Bool = false,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws -> SyncSession.Planned {
         let (planned, report) = try apply(manifests, prune: prune, adopt: adopt, sourceLocation: sourceLocation)
         try #require(report.succeeded, "\(report.failures)", sourceLocation: sourceLocation)

@@ -11,7 +11,13 @@ struct PreviewTableTests {
 
     static func answers() -> [PreviewTable.Answer] {
         var update = Samples.preview()
-        update.steps = [PreviewStep(object: ObjectID(.network, "lan"), change: .update, fields: [FieldChange(path: "ip/dhcp", want: "<range/>", have: nil)])]
+        update.steps = [
+            PreviewStep(
+                object: ObjectID(.network, "lan"),
+                change: .update,
+                fields: [FieldChange(path: "ip/dhcp", want: "<range/>", have: nil)]
+            )
+        ]
         var older = Samples.preview()
         older.revision = "1111111111111111111111111111111111111111"
         var refused = Samples.preview()
@@ -34,12 +40,16 @@ struct PreviewTableTests {
     func rowsAndHosts() {
         let table = PreviewTable(ref: Self.ref, revision: nil, answers: Self.answers())
         #expect(table.revision == Self.revision)
-        #expect(table.rows.map { "\($0.host) \($0.object) \($0.change.rawValue)" } == [
-            "kvm01 domain/web1 pending-restart", "kvm01 domain/web9 create", "kvm02 network/lan update",
-        ])
-        #expect(table.hosts.map { "\($0.host) \($0.state.rawValue)" } == [
-            "kvm06 refused", "10.0.0.5:9273 unreachable", "kvm03 pending", "kvm04 pending", "kvm07 unchanged",
-        ])
+        #expect(
+            table.rows.map { "\($0.host) \($0.object) \($0.change.rawValue)" } == [
+                "kvm01 domain/web1 pending-restart", "kvm01 domain/web9 create", "kvm02 network/lan update",
+            ]
+        )
+        #expect(
+            table.hosts.map { "\($0.host) \($0.state.rawValue)" } == [
+                "kvm06 refused", "10.0.0.5:9273 unreachable", "kvm03 pending", "kvm04 pending", "kvm07 unchanged",
+            ]
+        )
         #expect(table.pending == ["kvm03", "kvm04"])
         #expect(table.isDisruptive)
         #expect(table.hasProblems)
@@ -55,31 +65,36 @@ struct PreviewTableTests {
 
     @Test("Markdown: a table a forge renders, the disruptive count on top, cells escaped")
     func markdown() {
-        let text = PreviewTable(ref: Self.ref, revision: Self.revision, answers: Array(Self.answers().prefix(2))).markdown()
-        #expect(text == """
-            ### virtsync preview of `refs/pull/1/head` at `9a8b7c6d5e4f`
+        let text = PreviewTable(ref: Self.ref, revision: Self.revision, answers: Array(Self.answers().prefix(2)))
+            .markdown()
+        #expect(
+            text == """
+                ### virtsync preview of `refs/pull/1/head` at `9a8b7c6d5e4f`
 
-            **1 restart, replace or destroy on 1 host**
+                **1 restart, replace or destroy on 1 host**
 
-            | host | object | change | fields |
-            |---|---|---|---|
-            | kvm01 | `domain/web1` | **pending-restart** | memory: 2097152 → 4194304<br>needs a restart to apply: memory (restartPolicy: Never) |
-            | kvm01 | `domain/web9` | create |  |
-            | kvm02 | `network/lan` | update | ip/dhcp: (absent) → &lt;range/&gt; |
+                | host | object | change | fields |
+                |---|---|---|---|
+                | kvm01 | `domain/web1` | **pending-restart** | memory: 2097152 → 4194304<br>needs a restart to apply: memory (restartPolicy: Never) |
+                | kvm01 | `domain/web9` | create |  |
+                | kvm02 | `network/lan` | update | ip/dhcp: (absent) → &lt;range/&gt; |
 
-            """)
+                """
+        )
     }
 
     @Test("text: aligned columns, then the hosts without rows")
     func text() {
         let text = PreviewTable(ref: Self.ref, revision: Self.revision, answers: Array(Self.answers().suffix(2))).text()
-        #expect(text == """
-            preview of refs/pull/1/head at 9a8b7c6d5e4f
-            no host would change anything
-            kvm06: would refuse this revision: revision refused: it would destroy 3 of 4 managed objects
-            kvm07: no change
+        #expect(
+            text == """
+                preview of refs/pull/1/head at 9a8b7c6d5e4f
+                no host would change anything
+                kvm06: would refuse this revision: revision refused: it would destroy 3 of 4 managed objects
+                kvm07: no change
 
-            """)
+                """
+        )
     }
 }
 
@@ -90,11 +105,15 @@ struct StatusPreviewsTests {
         var status = Samples.status()
         #expect(!StatusPrinter.text(status).contains("PREVIEWS"))
         status.previews = [Samples.preview()]
-        #expect(StatusPrinter.text(status).hasSuffix("""
+        #expect(
+            StatusPrinter.text(status).hasSuffix(
+                """
 
-            PREVIEWS
-            refs/pull/1/head at 9a8b7c6d5e4f: 1 pending-restart, 1 create
+                PREVIEWS
+                refs/pull/1/head at 9a8b7c6d5e4f: 1 pending-restart, 1 create
 
-            """))
+                """
+            )
+        )
     }
 }

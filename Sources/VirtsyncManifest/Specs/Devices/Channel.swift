@@ -18,9 +18,16 @@ extension DomainSpec {
 
 extension DeviceList {
     static let channels = DeviceList(
-        "channels", element: "channel", \.channels, schema: DomainSpec.Channel.schema, keyedBy: "`name`",
-        xmlKey: { $0.child("target")?[attribute: "name"] }, change: .pendingRestart,
-        "virtio channels; `{}` is the QEMU guest agent's", xml: { item, _ in item.xml })
+        "channels",
+        element: "channel",
+        \.channels,
+        schema: DomainSpec.Channel.schema,
+        keyedBy: "`name`",
+        xmlKey: { $0.child("target")?[attribute: "name"] },
+        change: .pendingRestart,
+        "virtio channels; `{}` is the QEMU guest agent's",
+        xml: { item, _ in item.xml }
+    )
 }
 
 extension DomainSpec.Channel {
@@ -28,8 +35,15 @@ extension DomainSpec.Channel {
         { Self() },
         [
             Member("type", \.type, .choice, "`unix` (a socket libvirt makes) or `spicevmc`", default: "`unix`"),
-            Member("name", \.name, .string, "the port name in the guest; the key of the list", default: "`org.qemu.guest_agent.0`"),
-        ])
+            Member(
+                "name",
+                \.name,
+                .string,
+                "the port name in the guest; the key of the list",
+                default: "`org.qemu.guest_agent.0`"
+            ),
+        ]
+    )
 
     /// `<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>`: without a
     /// source path libvirt makes the socket under its own directory, which the agent's tools know.

@@ -29,8 +29,14 @@ extension DomainSpec {
         public var io: IO?
         public var readonly: Bool
         public init(
-            target: String, device: Device = .disk, bus: Bus = .virtio, source: Source, format: String? = nil,
-            cache: Cache? = nil, io: IO? = nil, readonly: Bool = false
+            target: String,
+            device: Device = .disk,
+            bus: Bus = .virtio,
+            source: Source,
+            format: String? = nil,
+            cache: Cache? = nil,
+            io: IO? = nil,
+            readonly: Bool = false
         ) {
             self.target = target
             self.device = device
@@ -46,23 +52,63 @@ extension DomainSpec {
 
 extension DeviceList {
     static let disks = DeviceList(
-        "disks", element: "disk", \.disks, schema: DomainSpec.Disk.schema, keyedBy: "`target`",
-        xmlKey: { $0.child("target")?[attribute: "dev"] }, change: .pendingRestart, "disks and CD-ROMs (below)",
+        "disks",
+        element: "disk",
+        \.disks,
+        schema: DomainSpec.Disk.schema,
+        keyedBy: "`target`",
+        xmlKey: { $0.child("target")?[attribute: "dev"] },
+        change: .pendingRestart,
+        "disks and CD-ROMs (below)",
         xml: { $0.xml(volumeFormats: $1.volumeFormats) },
-        validate: { devices, scope, findings in DomainSpec.Disk.validate(devices.disks, scope: scope, into: &findings) })
+        validate: { devices, scope, findings in DomainSpec.Disk.validate(devices.disks, scope: scope, into: &findings) }
+    )
 }
 
 extension DomainSpec.Disk {
     static let schema = Schema<Self>(
         { Self(target: "", source: .empty) },
         [
-            Member("target", \.target, .string, required: true, "guest device name (`vda`, `sda`); the key of the list", default: ""),
+            Member(
+                "target",
+                \.target,
+                .string,
+                required: true,
+                "guest device name (`vda`, `sda`); the key of the list",
+                default: ""
+            ),
             Member("device", \.device, .choice, "`disk` or `cdrom`", default: "`disk`"),
-            Member("bus", \.bus, .choice, "`virtio`, `sata`, `scsi`, `ide`, `usb`", default: "`virtio` for a disk, `sata` for a cdrom"),
-            .documented("volume", "`{pool, name}`: a volume (declared by a Volume manifest or already on the host)", default: "one of `volume` and `path`"),
-            .documented("path", "a file (an ISO, an image); must lie under an allowed path", default: "neither: an empty cdrom drive"),
-            Member("format", \.format, .string, "driver type (`qcow2`, `raw`)", default: "the volume's format; `qcow2` for a path disk; `raw` for a cdrom"),
-            Member("cache", \.cache, .choice, "`none`, `writethrough`, `writeback`, `directsync`, `unsafe`, `default`", default: "libvirt's"),
+            Member(
+                "bus",
+                \.bus,
+                .choice,
+                "`virtio`, `sata`, `scsi`, `ide`, `usb`",
+                default: "`virtio` for a disk, `sata` for a cdrom"
+            ),
+            .documented(
+                "volume",
+                "`{pool, name}`: a volume (declared by a Volume manifest or already on the host)",
+                default: "one of `volume` and `path`"
+            ),
+            .documented(
+                "path",
+                "a file (an ISO, an image); must lie under an allowed path",
+                default: "neither: an empty cdrom drive"
+            ),
+            Member(
+                "format",
+                \.format,
+                .string,
+                "driver type (`qcow2`, `raw`)",
+                default: "the volume's format; `qcow2` for a path disk; `raw` for a cdrom"
+            ),
+            Member(
+                "cache",
+                \.cache,
+                .choice,
+                "`none`, `writethrough`, `writeback`, `directsync`, `unsafe`, `default`",
+                default: "libvirt's"
+            ),
             Member("io", \.io, .choice, "`native`, `threads`, `io_uring`", default: "libvirt's"),
             Member("readonly", \.readonly, .bool, "read-only disk; a cdrom always is", default: "`false`"),
         ],
@@ -75,7 +121,8 @@ extension DomainSpec.Disk {
             guard let source = readSource(mapping, device: disk.device) else { return false }
             disk.source = source
             return true
-        })
+        }
+    )
 
     private static func readSource(_ disk: MappingReader, device: Device) -> Source? {
         let volume = disk.optional("volume").flatMap(readVolume)
@@ -140,10 +187,12 @@ extension DomainSpec.Disk {
                 [
                     "name": "qemu", "type": driverType(volumeFormats: volumeFormats),
                     "cache": cache.flatMap(Self.cacheMode), "io": io?.rawValue,
-                ]),
+                ]
+            ),
             Self.sourceElement(source),
             XElement("target", ["dev": target, "bus": bus.rawValue]),
-            device == .cdrom || readonly ? XElement("readonly") : nil)
+            device == .cdrom || readonly ? XElement("readonly") : nil
+        )
         return element
     }
 

@@ -17,10 +17,19 @@ extension DomainSpec {
         public var rngs: [RNG]?
 
         public init(
-            emulator: String? = nil, disks: [Disk] = [], interfaces: [Interface] = [], graphics: [Graphics] = [],
-            filesystems: [Filesystem]? = nil, serials: [Serial]? = nil, consoles: [Console]? = nil,
-            channels: [Channel]? = nil, tpms: [TPM]? = nil, videos: [Video]? = nil, hostdevs: [HostDev]? = nil,
-            watchdogs: [Watchdog]? = nil, rngs: [RNG]? = nil
+            emulator: String? = nil,
+            disks: [Disk] = [],
+            interfaces: [Interface] = [],
+            graphics: [Graphics] = [],
+            filesystems: [Filesystem]? = nil,
+            serials: [Serial]? = nil,
+            consoles: [Console]? = nil,
+            channels: [Channel]? = nil,
+            tpms: [TPM]? = nil,
+            videos: [Video]? = nil,
+            hostdevs: [HostDev]? = nil,
+            watchdogs: [Watchdog]? = nil,
+            rngs: [RNG]? = nil
         ) {
             self.emulator = emulator
             self.disks = disks

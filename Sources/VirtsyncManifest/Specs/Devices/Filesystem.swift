@@ -20,13 +20,20 @@ extension DomainSpec {
 
 extension DeviceList {
     static let filesystems = DeviceList(
-        "filesystems", element: "filesystem", \.filesystems, schema: DomainSpec.Filesystem.schema, keyedBy: "`target`",
-        xmlKey: { $0.child("target")?[attribute: "dir"] }, change: .pendingRestart, alwaysOwned: true,
+        "filesystems",
+        element: "filesystem",
+        \.filesystems,
+        schema: DomainSpec.Filesystem.schema,
+        keyedBy: "`target`",
+        xmlKey: { $0.child("target")?[attribute: "dir"] },
+        change: .pendingRestart,
+        alwaysOwned: true,
         "host directories shared over virtiofs (`{source, target}`); adds shared memory backing",
         xml: { item, _ in item.xml },
         check: { filesystem, field, scope, findings in
             scope.checkPath(filesystem.source, at: "\(field).source", in: &findings)
-        })
+        }
+    )
 }
 
 extension DomainSpec.Filesystem {
@@ -34,9 +41,17 @@ extension DomainSpec.Filesystem {
         { Self(source: "", target: "") },
         [
             Member("source", \.source, .string, required: true, "host directory; under an allowed path", default: ""),
-            Member("target", \.target, .string, required: true, "mount tag in the guest; the key of the list", default: ""),
+            Member(
+                "target",
+                \.target,
+                .string,
+                required: true,
+                "mount tag in the guest; the key of the list",
+                default: ""
+            ),
             Member("readonly", \.readonly, .bool, "read-only share", default: "`false`"),
-        ])
+        ]
+    )
 
     /// `<filesystem type='mount' accessmode='passthrough'><driver type='virtiofs'/>…</filesystem>`.
     var xml: XElement {
@@ -45,7 +60,8 @@ extension DomainSpec.Filesystem {
             XElement("driver", ["type": "virtiofs"]),
             XElement("source", ["dir": source]),
             XElement("target", ["dir": target]),
-            readonly ? XElement("readonly") : nil)
+            readonly ? XElement("readonly") : nil
+        )
         return element
     }
 }

@@ -17,17 +17,26 @@ extension DomainSpec {
 
 extension DeviceList {
     static let graphics = DeviceList(
-        "graphics", element: "graphics", \.graphics, schema: DomainSpec.Graphics.schema, keyedBy: "`type`",
-        xmlKey: { $0[attribute: "type"] }, change: .pendingRestart, "graphical consoles",
+        "graphics",
+        element: "graphics",
+        \.graphics,
+        schema: DomainSpec.Graphics.schema,
+        keyedBy: "`type`",
+        xmlKey: { $0[attribute: "type"] },
+        change: .pendingRestart,
+        "graphical consoles",
         xml: { item, _ in item.xml },
         validate: { devices, _, findings in
             for (index, graphics) in devices.graphics.enumerated() {
                 if let port = graphics.port, !(5900...65535).contains(port) {
                     findings.error(
-                        "spec.devices.graphics[\(index)].port", "port \(port) is outside 5900-65535; leave it out for autoport")
+                        "spec.devices.graphics[\(index)].port",
+                        "port \(port) is outside 5900-65535; leave it out for autoport"
+                    )
                 }
             }
-        })
+        }
+    )
 }
 
 extension DomainSpec.Graphics {
@@ -37,7 +46,8 @@ extension DomainSpec.Graphics {
             Member("type", \.type, .choice, "`vnc` or `spice`", default: "`vnc`"),
             Member("listen", \.listen, .string, "address to listen on", default: "libvirt's (`127.0.0.1`)"),
             Member("port", \.port, .int(), "a fixed port from 5900", default: "autoport"),
-        ])
+        ]
+    )
 
     /// A `<graphics>` console: a fixed port turns autoport off. Without a port, VNC is kept by libvirt
     /// as `port='-1' autoport='yes'` and SPICE as `autoport='yes'` alone.
@@ -48,6 +58,7 @@ extension DomainSpec.Graphics {
             [
                 "type": type.rawValue, "port": port.map(String.init) ?? autoPort,
                 "autoport": port == nil ? "yes" : "no", "listen": listen,
-            ])
+            ]
+        )
     }
 }

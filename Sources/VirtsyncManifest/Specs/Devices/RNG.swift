@@ -21,18 +21,38 @@ extension DomainSpec {
 
 extension DeviceList {
     static let rngs = DeviceList(
-        "rngs", element: "rng", \.rngs, schema: DomainSpec.RNG.schema, keyedBy: "`backend`",
-        xmlKey: { $0.child("backend")?.text }, change: .live, "random number generators (`{}`: virtio from `/dev/urandom`)",
-        xml: { item, _ in item.xml })
+        "rngs",
+        element: "rng",
+        \.rngs,
+        schema: DomainSpec.RNG.schema,
+        keyedBy: "`backend`",
+        xmlKey: { $0.child("backend")?.text },
+        change: .live,
+        "random number generators (`{}`: virtio from `/dev/urandom`)",
+        xml: { item, _ in item.xml }
+    )
 }
 
 extension DomainSpec.RNG {
     static let schema = Schema<Self>(
         { Self() },
         [
-            Member("model", \.model, .choice, "`virtio`, `virtio-transitional` or `virtio-non-transitional`", default: "`virtio`"),
-            Member("backend", \.backend, .oneOf(sources), "host device: `/dev/urandom`, `/dev/random` or `/dev/hwrng`; the key of the list", default: "`/dev/urandom`"),
-        ])
+            Member(
+                "model",
+                \.model,
+                .choice,
+                "`virtio`, `virtio-transitional` or `virtio-non-transitional`",
+                default: "`virtio`"
+            ),
+            Member(
+                "backend",
+                \.backend,
+                .oneOf(sources),
+                "host device: `/dev/urandom`, `/dev/random` or `/dev/hwrng`; the key of the list",
+                default: "`/dev/urandom`"
+            ),
+        ]
+    )
 
     /// `<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>`.
     var xml: XElement {

@@ -19,9 +19,15 @@ extension DomainSpec {
 
 extension DeviceList {
     static let serials = DeviceList(
-        "serials", element: "serial", \.serials, schema: DomainSpec.Serial.schema, keyedBy: "`port`",
-        xmlKey: { $0.child("target")?[attribute: "port"] }, change: .pendingRestart,
-        "serial ports (`{type: pty}`)", xml: { item, _ in item.xml },
+        "serials",
+        element: "serial",
+        \.serials,
+        schema: DomainSpec.Serial.schema,
+        keyedBy: "`port`",
+        xmlKey: { $0.child("target")?[attribute: "port"] },
+        change: .pendingRestart,
+        "serial ports (`{type: pty}`)",
+        xml: { item, _ in item.xml },
         check: { serial, field, scope, findings in
             switch (serial.type, serial.path) {
             case (.file, nil): findings.error("\(field).path", "a file serial needs a path")
@@ -29,7 +35,8 @@ extension DeviceList {
             case (.pty, .some): findings.error("\(field).path", "only a file serial has a path")
             case (.pty, nil): break
             }
-        })
+        }
+    )
 }
 
 extension DomainSpec.Serial {
@@ -39,14 +46,16 @@ extension DomainSpec.Serial {
             Member("type", \.type, .choice, "`pty` (a console for `virsh console`) or `file`", default: "`pty`"),
             Member("port", \.port, .int(in: 0...31), "guest port (`ttyS0` is 0); the key of the list", default: "`0`"),
             Member("path", \.path, .string, "the file a `file` serial writes; under an allowed path", default: "none"),
-        ])
+        ]
+    )
 
     /// `<serial type='pty'><target port='0'/></serial>`; libvirt adds the target's type and model.
     var xml: XElement {
         var element = XElement("serial", ["type": type.rawValue])
         element.append(
             path.map { XElement("source", ["path": $0]) },
-            XElement("target", ["port": String(port)]))
+            XElement("target", ["port": String(port)])
+        )
         return element
     }
 }

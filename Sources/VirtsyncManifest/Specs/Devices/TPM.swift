@@ -23,9 +23,16 @@ extension DomainSpec {
 
 extension DeviceList {
     static let tpms = DeviceList(
-        "tpms", element: "tpm", \.tpms, schema: DomainSpec.TPM.schema, keyedBy: "`model`",
-        xmlKey: { $0[attribute: "model"] }, change: .pendingRestart,
-        "emulated TPMs (`{}`: TPM 2.0 on CRB, swtpm); the host needs swtpm to start the domain", xml: { item, _ in item.xml })
+        "tpms",
+        element: "tpm",
+        \.tpms,
+        schema: DomainSpec.TPM.schema,
+        keyedBy: "`model`",
+        xmlKey: { $0[attribute: "model"] },
+        change: .pendingRestart,
+        "emulated TPMs (`{}`: TPM 2.0 on CRB, swtpm); the host needs swtpm to start the domain",
+        xml: { item, _ in item.xml }
+    )
 }
 
 extension DomainSpec.TPM {
@@ -34,10 +41,15 @@ extension DomainSpec.TPM {
         [
             Member("model", \.model, .choice, "`tpm-crb` or `tpm-tis`; the key of the list", default: "`tpm-crb`"),
             Member("version", \.version, .choice, "`2.0` or `1.2` (quote it: `\"2.0\"`)", default: "`2.0`"),
-        ])
+        ]
+    )
 
     /// `<tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm>`.
     var xml: XElement {
-        XElement("tpm", ["model": model.rawValue], children: [XElement("backend", ["type": "emulator", "version": version.rawValue])])
+        XElement(
+            "tpm",
+            ["model": model.rawValue],
+            children: [XElement("backend", ["type": "emulator", "version": version.rawValue])]
+        )
     }
 }

@@ -19,18 +19,38 @@ extension DomainSpec {
 
 extension DeviceList {
     static let watchdogs = DeviceList(
-        "watchdogs", element: "watchdog", \.watchdogs, schema: DomainSpec.Watchdog.schema, keyedBy: "`model`",
-        xmlKey: { $0[attribute: "model"] }, change: .pendingRestart, "watchdogs (`{}`: i6300esb, reset)",
-        xml: { item, _ in item.xml })
+        "watchdogs",
+        element: "watchdog",
+        \.watchdogs,
+        schema: DomainSpec.Watchdog.schema,
+        keyedBy: "`model`",
+        xmlKey: { $0[attribute: "model"] },
+        change: .pendingRestart,
+        "watchdogs (`{}`: i6300esb, reset)",
+        xml: { item, _ in item.xml }
+    )
 }
 
 extension DomainSpec.Watchdog {
     static let schema = Schema<Self>(
         { Self() },
         [
-            Member("model", \.model, .choice, "`i6300esb`, `ib700`, `itco` or `diag288`; the key of the list", default: "`i6300esb`"),
-            Member("action", \.action, .choice, "what libvirt does when the guest stops feeding it: `reset`, `shutdown`, `poweroff`, `pause`, `none`, `dump`, `inject-nmi`", default: "`reset`"),
-        ])
+            Member(
+                "model",
+                \.model,
+                .choice,
+                "`i6300esb`, `ib700`, `itco` or `diag288`; the key of the list",
+                default: "`i6300esb`"
+            ),
+            Member(
+                "action",
+                \.action,
+                .choice,
+                "what libvirt does when the guest stops feeding it: `reset`, `shutdown`, `poweroff`, `pause`, `none`, `dump`, `inject-nmi`",
+                default: "`reset`"
+            ),
+        ]
+    )
 
     /// `<watchdog model='i6300esb' action='reset'/>`.
     var xml: XElement { XElement("watchdog", ["model": model.rawValue, "action": action.rawValue]) }

@@ -12,8 +12,11 @@ final class FakePrometheus {
     init(instances: [String]) throws {
         port = try FreePort.next()
         log = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-prom-\(UUID().uuidString).log")
-        let result = instances.map { #"{"metric": {"__name__": "virtsync_last_reconcile_timestamp_seconds", "instance": "\#($0)", "job": "virtsync"}, "value": [0, "1"]}"# }
-        let body = #"{"status": "success", "data": {"resultType": "vector", "result": [\#(result.joined(separator: ", "))]}}"#
+        let result = instances.map {
+            #"{"metric": {"__name__": "virtsync_last_reconcile_timestamp_seconds", "instance": "\#($0)", "job": "virtsync"}, "value": [0, "1"]}"#
+        }
+        let body =
+            #"{"status": "success", "data": {"resultType": "vector", "result": [\#(result.joined(separator: ", "))]}}"#
         let script = """
             import http.server, sys, urllib.parse
             body, log = sys.argv[1].encode(), sys.argv[2]

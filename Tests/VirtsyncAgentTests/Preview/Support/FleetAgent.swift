@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import TestSupport
 import Testing
 import VirtsyncReport
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// One simulated host: `virtsync run` as a child process on its own `test:///default` (that driver keeps
 /// its state per process, so each child is a host of its own), with its own name, labels, state
@@ -30,20 +31,21 @@ final class FleetAgent {
         let labelText = labels.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
         let config = root.appendingPathComponent("\(name).yaml")
         try """
-            connect: test:///default
-            stateDir: \(stateDirectory.path)
-            host: {name: \(name), labels: {\(labelText)}}
-            paths: ["hosts/\(name)", "common"]
-            source:
-              url: \(repository.url)
-              ref: main
-              interval: \(interval)
-              preview: {refs: ["refs/pull/*/head"], minInterval: 1s}
-            webhook: {listen: "127.0.0.1:\(webhookPort)", secretFile: \(secretFile.path)}
-            metrics: {listen: "127.0.0.1:\(metricsPort)"}
-            """.write(to: config, atomically: true, encoding: .utf8)
+        connect: test:///default
+        stateDir: \(stateDirectory.path)
+        host: {name: \(name), labels: {\(labelText)}}
+        paths: ["hosts/\(name)", "common"]
+        source:
+          url: \(repository.url)
+          ref: main
+          interval: \(interval)
+          preview: {refs: ["refs/pull/*/head"], minInterval: 1s}
+        webhook: {listen: "127.0.0.1:\(webhookPort)", secretFile: \(secretFile.path)}
+        metrics: {listen: "127.0.0.1:\(metricsPort)"}
+        """.write(to: config, atomically: true, encoding: .utf8)
         log = root.appendingPathComponent("\(name).log")
-        process = try ChildProcess(RepositoryPaths.builtProduct("virtsync").path, ["run", "--config", config.path]).start(log: log)
+        process = try ChildProcess(RepositoryPaths.builtProduct("virtsync").path, ["run", "--config", config.path])
+            .start(log: log)
     }
 
     deinit { stop() }
@@ -63,7 +65,9 @@ final class FleetAgent {
     /// The value of one series of `GET /metrics` (its full text before the value), nil when absent.
     func metric(_ series: String) -> Double? {
         guard let text = get("/metrics").map({ String(decoding: $0, as: UTF8.self) }) else { return nil }
-        return text.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
+        return text.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap {
+            Double($0.split(separator: " ").last ?? "")
+        }
     }
 
     func status() -> AgentStatus? {
@@ -83,7 +87,9 @@ final class FleetAgent {
     }
 
     func tail(_ lines: Int = 20) -> String {
-        ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").suffix(lines).joined(separator: "\n")
+        ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").suffix(lines).joined(
+            separator: "\n"
+        )
     }
 
     private func get(_ path: String) -> Data? {
@@ -107,7 +113,8 @@ final class FleetAgent {
 
     /// HMAC-SHA256 in hex, by openssl (as a forge signs its webhooks).
     static func hmac(_ message: String, key: String) -> String {
-        let result = try? ChildProcess("openssl", ["dgst", "-sha256", "-hmac", key, "-r"], input: Data(message.utf8)).run()
+        let result = try? ChildProcess("openssl", ["dgst", "-sha256", "-hmac", key, "-r"], input: Data(message.utf8))
+            .run()
         return result?.output.split(separator: " ").first.map(String.init) ?? ""
     }
 }

@@ -19,7 +19,10 @@ final class FleetRepository {
         // git-daemon itself, not the `git daemon` wrapper, so that killing it ends the server.
         daemon = try ChildProcess(
             try Self.git(["--exec-path"], in: directory) + "/git-daemon",
-            ["--export-all", "--base-path=\(root.path)", "--port=\(port)", "--listen=127.0.0.1", "--reuseaddr", root.path]
+            [
+                "--export-all", "--base-path=\(root.path)", "--port=\(port)", "--listen=127.0.0.1", "--reuseaddr",
+                root.path,
+            ]
         ).start()
         let listening = poll(timeout: .seconds(5), every: .milliseconds(50)) { FreePort.accepts(self.port) }
         try #require(listening, "git daemon did not listen on \(port): \(daemon.tail())")
@@ -37,7 +40,10 @@ final class FleetRepository {
         }
         for (path, text) in files {
             let file = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try text.write(to: file, atomically: true, encoding: .utf8)
         }
         try git("add", "-A")
@@ -58,8 +64,12 @@ final class FleetRepository {
     /// Runs git in `directory` with a fixed identity; returns its trimmed output, a failure throws.
     @discardableResult
     static func git(_ arguments: [String], in directory: URL) throws -> String {
-        let identity = ["-c", "user.name=fleet", "-c", "user.email=fleet@example.invalid", "-c", "commit.gpgsign=false"]
-        return try ChildProcess("git", identity + arguments, directory: directory).run().check("git \(arguments.joined(separator: " "))")
-            .trimmedOutput
+        let identity = [
+            "-c", "user.name=fleet", "-c", "user.email=fleet@example.invalid", "-c", "commit.gpgsign=false",
+        ]
+        return try ChildProcess("git", identity + arguments, directory: directory).run().check(
+            "git \(arguments.joined(separator: " "))"
+        )
+        .trimmedOutput
     }
 }

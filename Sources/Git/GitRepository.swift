@@ -9,10 +9,13 @@ internal import Synchronization
 /// (a fetch for as long as the network takes).
 // @unchecked Sendable: libgit2 forbids concurrent use of one git_repository, so every call that
 // touches the handle holds `lock`; the handle itself is set once and freed only in deinit. libgit2's
-// last error is thread-local and read by `check` on the calling thread, inside the lock.
+// last error is thread-local and read by `check` on the calling thread, inside the lock. `fetchURLs` is
+// read and written only inside the lock too.
 public final class GitRepository: @unchecked Sendable {
     let handle: OpaquePointer
     private let lock = Mutex(())
+    /// Per remote: its configured URL and the URL it fetches from after `url.*.insteadOf` (see `fetch`).
+    var fetchURLs: [String: (configured: String, effective: String)] = [:]
 
     init(handle: OpaquePointer) {
         self.handle = handle

@@ -161,7 +161,7 @@ public struct XMLComparator: Sendable {
     }
 
     /// The path without list keys, which is what equivalence rules match on.
-    static func schemaPath(_ path: String) -> String {
+    package static func schemaPath(_ path: String) -> String {
         var result = ""
         var depth = 0
         for character in path {

@@ -92,7 +92,7 @@ extension RealHost {
         static func recordFields(_ plan: Plan) {
             var counts: [String: Int] = [:]
             for step in plan.steps {
-                for path in Set(step.fields.map { XMLPathSchema.strip($0.path) }) { counts[path, default: 0] += 1 }
+                for path in Set(step.fields.map { XMLComparator.schemaPath($0.path) }) { counts[path, default: 0] += 1 }
             }
             let top = counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(25)
             let text = top.map { "  \($0.value)\t\($0.key)" }.joined(separator: "\n")
@@ -112,23 +112,5 @@ extension RealHost {
                 "corpus: \(total) definitions; in sync after apply: compared as rendered (no parser round trip) \(share(before)), through libvirt's parser \(share(after))\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
-    }
-}
-
-/// A field path without its list keys (`devices/disk[vda]/driver@cache` → `devices/disk/driver@cache`).
-enum XMLPathSchema {
-    static func strip(_ path: String) -> String {
-        var result = ""
-        var depth = 0
-        for character in path {
-            if character == "[" {
-                depth += 1
-            } else if character == "]" {
-                depth -= 1
-            } else if depth == 0 {
-                result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -94,6 +94,7 @@ let package = Package(
             name: "VirtsyncHost",
             dependencies: [
                 "VirtsyncPlan", "VirtsyncSchema", "LibXML2", "Libvirt", "VirtsyncImages", "Isofs", "AtomicFiles",
+                "VirtsyncBuildInfo", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: settings
         ),

@@ -14,10 +14,14 @@ public struct HostReader: Sendable {
     /// Domains are read with their security-sensitive values (graphics passwords), so a manifest that sets
     /// one is compared with what libvirt keeps; an export leaves them out, so they stay out of git.
     let secure: Bool
+    /// Verdicts of earlier plans: a persistent definition whose text one of them judged is parsed only
+    /// if something asks for its tree (a steady host's never are). Texts are digested for the memo.
+    let verdicts: VerdictStore?
 
-    public init(connection: LibvirtConnection, secure: Bool = true) {
+    public init(connection: LibvirtConnection, secure: Bool = true, verdicts: VerdictStore? = nil) {
         self.connection = connection
         self.secure = secure
+        self.verdicts = verdicts
     }
 
     public func observe(interest: Set<ObjectID>) throws(HostError) -> ObservedState {
@@ -69,8 +73,7 @@ public struct HostReader: Sendable {
         }
         let trees = try parser.results(for: Set(facts.map(\.id)))
         for var object in facts {
-            object.xml = trees[object.id]!
-            object.marked = OwnershipMark.isMarked(object.xml)
+            if let tree = trees[object.id] { object.xml = tree }
             state.objects[object.id] = object
         }
     }
@@ -92,17 +95,21 @@ public struct HostReader: Sendable {
             // Starting up ends running, shutting down ends shut off: ask again which.
             if unsettled == nil { active = try domain.isActive() }
         }
-        parser.parse(try domain.xml(inactive: true, secure: secure), of: id)
-        var object = ObservedObject(id: id, xml: XElement("domain"), active: active, power: .shutoff)
+        let text = try domain.xml(inactive: true, secure: secure)
+        var object = try definition(text, of: id, root: "domain", active: active, parser: parser)
+        object.power = .shutoff
+        var live: String?
         if unsettled != nil {
             // Still between two states after the bound: its power is left alone this time.
             object.active = true
             object.power = .other
-            object.liveXML = try Self.parse(try domain.xml(inactive: false, secure: secure), id)
+            live = try domain.xml(inactive: false, secure: secure)
         } else if active {
             object.power = try domain.state() == .paused ? .paused : .running
-            object.liveXML = try Self.parse(try domain.xml(inactive: false, secure: secure), id)
+            live = try domain.xml(inactive: false, secure: secure)
         }
+        if let live { object.liveXML = try Self.parse(live, id) }
+        Self.digest(&object, live: live)
         return object
     }
 
@@ -143,13 +150,13 @@ public struct HostReader: Sendable {
             guard interest.contains(id) else { continue }
             let isActive = active.contains(network.name)
             let read = try Self.unlessGone { () throws in
-                var object = ObservedObject(
-                    id: id,
-                    xml: try Self.parse(try network.xml(inactive: true), id),
-                    active: isActive,
-                    autostart: try network.autostart()
-                )
-                if isActive { object.liveXML = try Self.parse(try network.xml(inactive: false), id) }
+                let text = try network.xml(inactive: true)
+                var object = try definition(text, of: id, root: "network", active: isActive)
+                object.marked = false
+                object.autostart = try network.autostart()
+                let live = isActive ? try network.xml(inactive: false) : nil
+                if let live { object.liveXML = try Self.parse(live, id) }
+                Self.digest(&object, live: live)
                 return object
             }
             if let read { state.objects[id] = read } else { state.present.remove(id) }
@@ -173,12 +180,11 @@ public struct HostReader: Sendable {
             state.present.insert(id)
             if interest.contains(id) {
                 let read = try Self.unlessGone { () throws in
-                    ObservedObject(
-                        id: id,
-                        xml: try Self.parse(try pool.xml(inactive: true), id),
-                        active: isActive,
-                        autostart: try pool.autostart()
-                    )
+                    let text = try pool.xml(inactive: true)
+                    var object = try definition(text, of: id, root: "pool", active: isActive)
+                    object.marked = false
+                    object.autostart = try pool.autostart()
+                    return object
                 }
                 guard let read else {
                     state.present.remove(id)
@@ -217,6 +223,45 @@ public struct HostReader: Sendable {
             if (try? pool.isActive()) == true { throw error }
             return nil
         }
+    }
+
+    /// A persistent definition as an object: deferred when the verdicts know its text, otherwise
+    /// parsed here, or by `parser` (a domain's, whose tree is put in when the parser is done). With
+    /// verdicts, the text's digest is noted; `live` adds the live definition's text to it.
+    private func definition(
+        _ text: String,
+        of id: ObjectID,
+        root: String,
+        active: Bool,
+        parser: BackgroundXMLParser? = nil
+    ) throws(HostError) -> ObservedObject {
+        let digest = verdicts.map { _ in TextDigest.of(text) }
+        var object: ObservedObject
+        if let digest, verdicts!.knowsDefinition(digest) {
+            object = ObservedObject(
+                id: id,
+                deferredText: text,
+                root: root,
+                parse: { try? XMLTreeReader.element(parsing: $0) },
+                active: active
+            )
+        } else if let parser {
+            parser.parse(text, of: id)
+            object = ObservedObject(id: id, read: XElement(root), active: active)
+        } else {
+            object = ObservedObject(id: id, read: try Self.parse(text, id), active: active)
+        }
+        object.digests = digest.map { SourceDigests(definition: $0, all: $0) }
+        return object
+    }
+
+    /// Adds a live definition's text to the object's digests (a running domain, an active network).
+    private static func digest(_ object: inout ObservedObject, live: String?) {
+        guard let live, let digests = object.digests else { return }
+        var builder = TextDigest.Builder()
+        builder.add(digests.definition)
+        builder.add(live)
+        object.digests?.all = builder.finish()
     }
 
     static func parse(_ text: String, _ id: ObjectID) throws(HostError) -> XElement {

@@ -21,6 +21,8 @@ public final class SyncSession: Sendable {
     public let downloadProgress: @Sendable (ObjectID, DownloadProgress) -> Void
     /// libvirt's spelling of desired documents, cached for the session's life (an agent keeps one).
     public let canonicalizer = TestDriverCanonicalizer()
+    /// Which objects earlier plans found in sync (`STATE_DIR/verdicts`), kept in memory for the session.
+    public let verdicts: VerdictStore
 
     public init(
         uri: String,
@@ -34,6 +36,7 @@ public final class SyncSession: Sendable {
             throw .libvirt(error)
         }
         inventoryStore = InventoryStore(stateDirectory: stateDirectory)
+        verdicts = VerdictStore(stateDirectory: stateDirectory, libvirtVersion: connection.libvirtVersion())
         images = ImageCache(
             directory: (stateDirectory as NSString).appendingPathComponent("images"),
             timeouts: imageTimeouts
@@ -73,7 +76,7 @@ public final class SyncSession: Sendable {
     /// An error thrown by `load` is rethrown as it is; the others are `HostError`s.
     public func check(loading load: () throws -> RevisionManifests, options: PlanOptions) throws -> CheckedRevision {
         let inventory = try inventoryStore.load(uri: connection.uri)
-        let reader = HostReader(connection: connection)
+        let reader = HostReader(connection: connection, verdicts: verdicts)
         let early = Observation()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
@@ -109,11 +112,12 @@ public final class SyncSession: Sendable {
         if hostAware.contains(where: { $0.severity == .error }) {
             return .refused(RevisionRefusal(revision: revision.revision, diagnostics: diagnostics))
         }
-        let plan = Planner(options: options, canonicalizer: canonicalizer).plan(
+        let plan = Planner(options: options, canonicalizer: canonicalizer, memo: verdicts).plan(
             manifests,
             observed: observed,
             inventory: inventory
         )
+        verdicts.save()
         // What would be defined from libvirt XML users wrote is checked against libvirt's schemas here,
         // not by libvirtd on every define.
         let schema = SchemaValidator.validate(plan, manifests: manifests)

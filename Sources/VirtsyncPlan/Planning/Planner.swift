@@ -8,16 +8,20 @@ public struct Planner: Sendable {
     let merger: XMLMerger
     /// libvirt's spelling of desired documents (see `XMLCanonicalizer`); nil compares them as rendered.
     let canonicalizer: (any XMLCanonicalizer)?
+    /// Verdicts of earlier plans (see `VerdictMemo`); nil compares every object.
+    let memo: (any VerdictMemo)?
 
     public init(
         options: PlanOptions = PlanOptions(),
         comparator: XMLComparator = XMLComparator(),
-        canonicalizer: (any XMLCanonicalizer)? = nil
+        canonicalizer: (any XMLCanonicalizer)? = nil,
+        memo: (any VerdictMemo)? = nil
     ) {
         self.options = options
         self.comparator = comparator
         self.merger = XMLMerger(comparator: comparator)
         self.canonicalizer = canonicalizer
+        self.memo = memo
     }
 
     public func plan(_ manifests: [Manifest], observed: ObservedState, inventory: Inventory) -> Plan {
@@ -74,6 +78,11 @@ public struct Planner: Sendable {
             )
         }
         let adopting = !managed
+        // Only managed objects: adopting one changes the inventory even when it matches. Not volumes:
+        // their step depends on more than their own object (domains using them, their seed's inputs).
+        let memo = object.id.kind == .volume || adopting ? nil : memo
+        if let memo, memo.isInSync(object, have) { return nil }
+        let judged = object
         var object = object
         // As rendered first: most objects of a steady host match, and then the round trip through
         // libvirt's parser is not needed. Only a step found that way is worked out again in libvirt's spelling.
@@ -82,6 +91,7 @@ public struct Planner: Sendable {
             object = canonical
             update = self.update(of: object, from: have, adopting: adopting, observed: observed, inventory: inventory)
         }
+        if update == nil { memo?.noteInSync(judged, have) }
         // Adopting an object that already matches still changes something: it joins the inventory.
         guard var step = update ?? (adopting ? PlanStep(id: object.id, change: .update) : nil) else { return nil }
         if adopting { step.notes.append("adopted: \(object.id) becomes managed") }

@@ -140,6 +140,15 @@ struct VerdictStoreTests {
         #expect(!FileManager.default.fileExists(atPath: store.path), "unchanged verdicts are not written again")
     }
 
+    @Test("a plan never creates the state directory to save its verdicts")
+    func noDirectory() throws {
+        let missing = directory + "/absent"
+        let store = VerdictStore(stateDirectory: missing, libvirtVersion: "9.0.0")
+        store.noteInSync(DesiredObject(try Self.manifest()), Self.observed())
+        store.save()
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
     @Test("every field of ManifestPolicy is known to the key (add a new one to policyKey, or say why not)")
     func policyFields() throws {
         let labels = Mirror(reflecting: ManifestPolicy(try Self.manifest())).children.compactMap(\.label)

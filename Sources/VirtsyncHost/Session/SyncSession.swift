@@ -146,7 +146,10 @@ public final class SyncSession: Sendable {
     public func apply(_ planned: Planned) throws(HostError) -> ApplyReport {
         let marker = ApplyMarker(stateDirectory: (inventoryStore.path as NSString).deletingLastPathComponent)
         let recovering = marker.previousApplyDied()
-        try marker.set()
+        // The marker guards calls to libvirt; an apply with none to make, after one that did not die,
+        // needs none (and spares a no-op apply its two fsyncs).
+        let guarded = recovering || !planned.plan.pending.isEmpty
+        if guarded { try marker.set() }
         let update = InventoryUpdate(manifests: planned.manifests, plan: planned.plan)
         let intent = update.intent(planned.inventory)
         if intent != planned.inventory { try inventoryStore.save(intent) }
@@ -155,7 +158,7 @@ public final class SyncSession: Sendable {
         if recovering { report = try reapplyAfterCrash(report, planned, intent: intent) }
         let final = update.settle(intent, after: report, before: planned.inventory)
         if final != intent { try inventoryStore.save(final) }
-        marker.clear()
+        if guarded { marker.clear() }
         return report
     }
 

@@ -77,7 +77,9 @@ public final class VerdictStore: VerdictMemo {
             state.definitions = Set(noted.values)
             return noted
         }
-        guard let entries else { return }
+        // A plan never creates the state directory: with none, there is nothing of this host's to remember.
+        let directory = (path as NSString).deletingLastPathComponent
+        guard let entries, FileManager.default.fileExists(atPath: directory) else { return }
         var data = Data(Self.magic)
         data.reserveCapacity(data.count + 32 + entries.count * 64)
         salt.withUnsafeBytes { data.append(contentsOf: $0) }

@@ -11,12 +11,15 @@ package final class DecodingState {
     /// Field path → where it was written, for the document being decoded; the validator reports there.
     var locations: [String: SourceLocation] = [:]
 
-    private let lines: [Substring]
+    private let text: String
+    /// Cut only when a block scalar's indentation is asked for: most files have none, and cutting a
+    /// text into lines costs more than parsing a small manifest.
+    private lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
 
     package init(file: String, text: String = "", dialect: DecodingDialect = .manifest) {
         self.file = file
         self.dialect = dialect
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.text = text
     }
 
     /// Leading spaces of a 1-based line of the file: where a block scalar's content really starts.

@@ -1,7 +1,11 @@
+import Dispatch
 public import Libvirt
+import Synchronization
 public import VirtsyncImages
 public import VirtsyncManifest
 public import VirtsyncPlan
+
+import class Foundation.Thread
 
 /// Executes a plan against libvirt: one object at a time, in the plan's order.
 ///
@@ -29,20 +33,64 @@ public struct PlanApplier: Sendable {
 
     public func apply(_ plan: Plan) -> ApplyReport {
         var report = ApplyReport()
-        for step in plan.pending {
-            var completed = 0
-            do {
-                try execute(step) { completed += 1 }
-                report.outcomes.append(.init(id: step.id, change: step.change, completed: completed))
-            } catch {
-                let operation = step.operations.indices.contains(completed) ? step.operations[completed] : nil
-                let failure = ApplyFailure(object: step.id, operation: operation, error: error)
-                var outcome = Outcome(id: step.id, change: step.change, failure: failure, completed: completed)
-                outcome.hostMoved = Self.hostMoved(error)
-                report.outcomes.append(outcome)
+        let pending = plan.pending
+        var index = 0
+        while index < pending.count {
+            // New domains are independent of each other: a run of them is created a few at a time.
+            var end = index
+            while end < pending.count, Self.isDomainCreation(pending[end]) { end += 1 }
+            if end - index > 1 {
+                report.outcomes += outcomes(concurrently: Array(pending[index..<end]))
+                index = end
+            } else {
+                report.outcomes.append(outcome(pending[index]))
+                index += 1
             }
         }
         return report
+    }
+
+    /// How many domains are created at once: libvirtd serves a client's calls on several workers (5
+    /// at a time by default, `max_client_requests`), so a define's parsing and saving overlaps others'.
+    static let creationWidth = 4
+
+    static func isDomainCreation(_ step: PlanStep) -> Bool { step.id.kind == .domain && step.change == .create }
+
+    /// The steps' outcomes, in the steps' order, from `creationWidth` threads taking steps in turn.
+    private func outcomes(concurrently steps: [PlanStep]) -> [Outcome] {
+        let results = Mutex<[Int: Outcome]>([:])
+        let next = Atomic<Int>(0)
+        let group = DispatchGroup()
+        for _ in 0..<min(Self.creationWidth, steps.count) {
+            // Threads of their own: each blocks in libvirt calls, and the dispatch pool limits itself
+            // to the number of cores.
+            group.enter()
+            Thread {
+                while case let index = next.add(1, ordering: .relaxed).oldValue, index < steps.count {
+                    let outcome = outcome(steps[index])
+                    results.withLock { $0[index] = outcome }
+                }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        let all = results.withLock { $0 }
+        return steps.indices.map { all[$0]! }
+    }
+
+    /// One step executed: its operations in order, stopping at the first that fails.
+    private func outcome(_ step: PlanStep) -> Outcome {
+        var completed = 0
+        do {
+            try execute(step) { completed += 1 }
+            return Outcome(id: step.id, change: step.change, completed: completed)
+        } catch {
+            let operation = step.operations.indices.contains(completed) ? step.operations[completed] : nil
+            let failure = ApplyFailure(object: step.id, operation: operation, error: error)
+            var outcome = Outcome(id: step.id, change: step.change, failure: failure, completed: completed)
+            outcome.hostMoved = Self.hostMoved(error)
+            return outcome
+        }
     }
 
     typealias Outcome = ApplyReport.Outcome

@@ -12,8 +12,9 @@ extension Field {
 
     /// A plain (unquoted) integer as YAML 1.1 writes one: `4`, `0x1F`, `1_000`; `'4'` is a string.
     func int(in range: ClosedRange<Int>? = nil) -> Int? {
-        // Yams' Int construction itself refuses quoted scalars.
-        guard node.scalar != nil, let value = node.int else {
+        // Yams' Int construction itself refuses quoted scalars. Plain decimal digits, what manifests
+        // write, are read directly: Yams' construction (underscores, bases, sexagesimal) costs ~15 times more.
+        guard let scalar = node.scalar, let value = Self.plainDecimal(scalar) ?? node.int else {
             return mismatch("an integer")
         }
         if let range, !range.contains(value) {
@@ -21,6 +22,20 @@ extension Field {
             return nil
         }
         return value
+    }
+
+    /// A plain scalar of ASCII digits (at most 18, so it fits an Int) not led by a zero (YAML 1.1's octal,
+    /// as Yams reads `010`), with an optional minus; nil for anything else, which Yams' construction
+    /// then reads or refuses.
+    static func plainDecimal(_ scalar: Node.Scalar) -> Int? {
+        guard scalar.style == .plain else { return nil }
+        let bytes = scalar.string.utf8
+        let digits = bytes.first == UInt8(ascii: "-") ? bytes.dropFirst() : bytes[...]
+        guard !digits.isEmpty, digits.count <= 18, bytes.count == 1 || digits.first != UInt8(ascii: "0"),
+            digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        else { return nil }
+        let magnitude = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        return digits.count < bytes.count ? -magnitude : magnitude
     }
 
     /// A plain YAML 1.1 boolean (`true`, `no`, `On`…); `'true'` is a string. Read here rather than by

@@ -24,7 +24,11 @@ public struct PlanPrinter: Sendable {
     /// One line saying what would happen, or that nothing would.
     public func summary(_ plan: Plan) -> String {
         if plan.isInSync {
-            return paint("in sync: \(plan.inSync.count + plan.steps.count) objects, nothing to do", "32")
+            let total = plan.inSync.count + plan.steps.count
+            // An object that matches but is adopted changes the inventory, not the host: say so.
+            let adopted = plan.steps.count { $0.change == .update && $0.operations.isEmpty && !$0.suspended }
+            guard adopted > 0 else { return paint("in sync: \(total) objects, nothing to do", "32") }
+            return paint("in sync: \(total) objects, nothing to change on the host; \(adopted) adopted", "32")
         }
         let counts = ChangeClass.allCases.compactMap { change -> String? in
             let count = plan.steps.filter { $0.change == change && !$0.suspended }.count

@@ -2,14 +2,16 @@ internal import CLibvirt
 
 /// A libvirt domain (`virDomainPtr`), freed when the last reference goes.
 ///
-/// Name and UUID are read once at creation from the handle itself, without a round trip.
+/// The name is read once at creation from the handle itself, without a round trip; the UUID when asked
+/// (also from the handle: libvirt formats it twice per call, for its debug log and for the answer, which
+/// a listing of hundreds of domains felt).
 // @unchecked Sendable: the handle is set once and never mutated here. libvirt reference counts its
 // objects and its public API is thread safe, so the handle may be used from any thread.
 public final class LibvirtDomain: @unchecked Sendable {
     /// The domain's name.
     public let name: String
     /// The domain's UUID, lower case with dashes.
-    public let uuid: String
+    public var uuid: String { CString.uuid { virDomainGetUUIDString(handle, $0) } }
     /// Whether it ran (or was paused) when libvirt handed out this handle: a running domain has an ID
     /// and an inactive one none, and the ID travels with the handle, so a bulk listing tells every
     /// domain's activity without another round trip.
@@ -23,7 +25,6 @@ public final class LibvirtDomain: @unchecked Sendable {
         self.handle = handle
         self.connection = connection
         self.name = CString.borrow(virDomainGetName(handle))
-        self.uuid = CString.uuid { virDomainGetUUIDString(handle, $0) }
         self.wasActiveWhenListed = virDomainGetID(handle) != UInt32.max
     }
 

@@ -71,6 +71,7 @@ struct BenchRun {
         var first = Measurement(size: size, kind: .applyFirst)
         var apply = Measurement(size: size, kind: .applyNoop)
         var plan = Measurement(size: size, kind: .planNoop)
+        var cold = Measurement(size: size, kind: .planCold)
         for repetition in 1...options.repetitions {
             Progress.note("N=\(size) repetition \(repetition)/\(options.repetitions)")
             try fixture.reset()
@@ -78,15 +79,18 @@ struct BenchRun {
             for _ in 1...options.rounds {
                 apply.virtsync.append(try steps.virtsync("apply"))
                 plan.virtsync.append(try steps.virtsync("plan"))
+                try? FileManager.default.removeItem(at: fixture.stateDirectory.appendingPathComponent("verdicts"))
+                cold.virtsync.append(try steps.virtsync("plan"))
                 let read = try steps.floorRead()
                 apply.floor.append(read)
                 plan.floor.append(read)
+                cold.floor.append(read)
             }
             try steps.expectDomains(size, left: "virtsync apply")
             first.floor.append(try steps.floorDefine())
             try steps.expectDomains(size, left: "floor-define")
         }
-        return [first, apply, plan]
+        return [first, apply, plan, cold]
     }
 
     /// Stops the running child and removes the run's objects on SIGINT or SIGTERM, then exits.

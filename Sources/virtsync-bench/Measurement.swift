@@ -3,6 +3,9 @@ enum MeasurementKind: String, CaseIterable {
     case applyFirst = "apply (first)"
     case applyNoop = "apply (no-op)"
     case planNoop = "plan (no-op)"
+    /// A no-op plan without the verdicts of the one before (`STATE_DIR/verdicts` removed): what the first
+    /// plan after a change costs, every object compared. Shown, with no target of its own.
+    case planCold = "plan (no-op, cold)"
 }
 
 /// One row of the table: the median wall and CPU times of virtsync and of its floor at one size.

@@ -1,6 +1,5 @@
 import Dispatch
 public import Libvirt
-import Synchronization
 public import VirtsyncImages
 public import VirtsyncManifest
 public import VirtsyncPlan
@@ -56,26 +55,9 @@ public struct PlanApplier: Sendable {
 
     static func isDomainCreation(_ step: PlanStep) -> Bool { step.id.kind == .domain && step.change == .create }
 
-    /// The steps' outcomes, in the steps' order, from `creationWidth` threads taking steps in turn.
+    /// The steps' outcomes, in the steps' order, `creationWidth` at a time.
     private func outcomes(concurrently steps: [PlanStep]) -> [Outcome] {
-        let results = Mutex<[Int: Outcome]>([:])
-        let next = Atomic<Int>(0)
-        let group = DispatchGroup()
-        for _ in 0..<min(Self.creationWidth, steps.count) {
-            // Threads of their own: each blocks in libvirt calls, and the dispatch pool limits itself
-            // to the number of cores.
-            group.enter()
-            Thread {
-                while case let index = next.add(1, ordering: .relaxed).oldValue, index < steps.count {
-                    let outcome = outcome(steps[index])
-                    results.withLock { $0[index] = outcome }
-                }
-                group.leave()
-            }.start()
-        }
-        group.wait()
-        let all = results.withLock { $0 }
-        return steps.indices.map { all[$0]! }
+        BlockingWorkers.map(steps, width: Self.creationWidth) { outcome($0) }
     }
 
     /// One step executed: its operations in order, stopping at the first that fails.

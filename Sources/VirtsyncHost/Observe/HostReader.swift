@@ -42,6 +42,11 @@ public struct HostReader: Sendable {
         return state
     }
 
+    /// Domains read at once: one round trip is in flight while the other's answer is digested (a no-op
+    /// plan of 500 domains took 1 to 16 % less time than with one reader in six alternating `perf stat
+    /// -r 20` runs; three were no better than two on two cores).
+    static let readers = 2
+
     /// `volumeUsers`: disks of running domains given as a pool volume, whose live XML
     /// names no file; their paths are known once the pools' volumes are listed.
     private func readDomains(
@@ -53,16 +58,24 @@ public struct HostReader: Sendable {
         let all = try connection.listDomains()
         let autostart = Set(try connection.listDomains(.autostart).map(\.name))
         let parser = BackgroundXMLParser()
-        var facts: [ObservedObject] = []
-        for domain in all {
-            let id = ObjectID(.domain, domain.name)
-            state.present.insert(id)
-            guard interest.contains(id) else { continue }
-            let read = try Self.unlessGone { () throws in
-                try readDomain(domain, id, active: domain.wasActiveWhenListed, parser: parser, settling: settling)
+        let wanted = all.filter { interest.contains(ObjectID(.domain, $0.name)) }
+        for domain in all { state.present.insert(ObjectID(.domain, domain.name)) }
+        let reads = try BlockingWorkers.map(wanted, width: Self.readers) { domain throws -> ObservedObject? in
+            try Self.unlessGone { () throws in
+                let id = ObjectID(.domain, domain.name)
+                return try readDomain(
+                    domain,
+                    id,
+                    active: domain.wasActiveWhenListed,
+                    parser: parser,
+                    settling: settling
+                )
             }
+        }
+        var facts: [ObservedObject] = []
+        for (domain, read) in zip(wanted, reads) {
             guard var object = read else {
-                state.present.remove(id)
+                state.present.remove(ObjectID(.domain, domain.name))
                 continue
             }
             object.autostart = autostart.contains(domain.name)

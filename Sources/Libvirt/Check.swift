@@ -1,4 +1,5 @@
 internal import CLibvirt
+internal import Glibc
 
 /// The one funnel for libvirt failures.
 ///
@@ -12,6 +13,11 @@ enum Check {
     static let quietErrors: Void = {
         _ = virInitialize()
         virSetErrorFunc(nil) { _, _ in }
+        // libvirt's client writes its RPC to a socket; when libvirtd goes away in the middle of a call
+        // (restarted, crashed), that write raises SIGPIPE, whose default action killed virtsync (exit
+        // 141) mid-apply. Ignored, as virsh does, the call fails with libvirt's own error instead, which
+        // the caller reports for that object. Nothing in virtsync relies on dying by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
     }()
 
     /// Returns a status or count, throwing the last error when it is negative.

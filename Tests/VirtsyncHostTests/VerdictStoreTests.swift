@@ -162,3 +162,13 @@ struct VerdictStoreTests {
         )
     }
 }
+
+extension VerdictStore {
+    /// Whether a plan would skip comparing this object: its lookup found it in sync.
+    func isInSync(_ object: DesiredObject, _ have: ObservedObject) -> Bool { lookUp(object, have)?.inSync == true }
+
+    /// As a plan notes an object it found in sync.
+    func noteInSync(_ object: DesiredObject, _ have: ObservedObject) {
+        if let lookup = lookUp(object, have) { noteInSync(lookup) }
+    }
+}

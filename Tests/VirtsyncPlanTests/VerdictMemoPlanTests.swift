@@ -13,15 +13,25 @@ struct VerdictMemoPlanTests {
         let answer: Bool
         let asked = Mutex<[ObjectID]>([])
         let noted = Mutex<[ObjectID]>([])
+        /// Each lookup's key stands for the object it was made for.
+        private let objects = Mutex<[ContentDigest: ObjectID]>([:])
 
         init(answer: Bool) { self.answer = answer }
 
-        func isInSync(_ object: DesiredObject, _ have: ObservedObject) -> Bool {
+        func lookUp(_ object: DesiredObject, _ have: ObservedObject) -> VerdictLookup? {
             asked.withLock { $0.append(object.id) }
-            return answer
+            let key = ContentDigest(
+                bytes: Array(object.id.description.utf8.prefix(32))
+                    + Array(repeating: 0, count: 32 - min(32, object.id.description.utf8.count))
+            )!
+            objects.withLock { $0[key] = object.id }
+            return VerdictLookup(key: key, definition: key, inSync: answer)
         }
 
-        func noteInSync(_ object: DesiredObject, _ have: ObservedObject) { noted.withLock { $0.append(object.id) } }
+        func noteInSync(_ lookup: VerdictLookup) {
+            let id = objects.withLock { $0[lookup.key] }
+            noted.withLock { $0.append(id!) }
+        }
     }
 
     static let domain = RenderExamples.myvmDomain

@@ -42,20 +42,19 @@ public final class VerdictStore: VerdictMemo {
         state = Mutex(State())
     }
 
-    public func isInSync(_ object: DesiredObject, _ have: ObservedObject) -> Bool {
-        guard let digests = have.digests else { return false }
+    public func lookUp(_ object: DesiredObject, _ have: ObservedObject) -> VerdictLookup? {
+        guard let digests = have.digests else { return nil }
         let key = key(object, have, digests.all)
-        return state.withLock { state in
+        let known = state.withLock { state in
             guard loaded(&state)[key] != nil else { return false }
             state.noted[key] = digests.definition
             return true
         }
+        return VerdictLookup(key: key, definition: digests.definition, inSync: known)
     }
 
-    public func noteInSync(_ object: DesiredObject, _ have: ObservedObject) {
-        guard let digests = have.digests else { return }
-        let key = key(object, have, digests.all)
-        state.withLock { $0.noted[key] = digests.definition }
+    public func noteInSync(_ lookup: VerdictLookup) {
+        state.withLock { $0.noted[lookup.key] = lookup.definition }
     }
 
     /// Whether a persistent definition with this digest was parsed and judged in sync before: the host

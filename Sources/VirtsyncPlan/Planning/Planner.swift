@@ -81,8 +81,8 @@ public struct Planner: Sendable {
         // Only managed objects: adopting one changes the inventory even when it matches. Not volumes:
         // their step depends on more than their own object (domains using them, their seed's inputs).
         let memo = object.id.kind == .volume || adopting ? nil : memo
-        if let memo, memo.isInSync(object, have) { return nil }
-        let judged = object
+        let lookup = memo?.lookUp(object, have)
+        if lookup?.inSync == true { return nil }
         var object = object
         // As rendered first: most objects of a steady host match, and then the round trip through
         // libvirt's parser is not needed. Only a step found that way is worked out again in libvirt's spelling.
@@ -91,7 +91,7 @@ public struct Planner: Sendable {
             object = canonical
             update = self.update(of: object, from: have, adopting: adopting, observed: observed, inventory: inventory)
         }
-        if update == nil { memo?.noteInSync(judged, have) }
+        if update == nil, let lookup { memo?.noteInSync(lookup) }
         // Adopting an object that already matches still changes something: it joins the inventory.
         guard var step = update ?? (adopting ? PlanStep(id: object.id, change: .update) : nil) else { return nil }
         if adopting { step.notes.append("adopted: \(object.id) becomes managed") }

@@ -147,10 +147,12 @@ let package = Package(
             swiftSettings: settings
         ),
         // The agent's executable, run as `virtsync run`: git, journald, metrics, HTTP.
+        // C shim: userfaultfd(2), with which the agent maps its code page by page (FaultAround.swift).
+        .systemLibrary(name: "CUserfaultfd"),
         .executableTarget(
             name: "virtsync-agent",
             dependencies: [
-                "VirtsyncAgent", "VirtsyncJournal", "VirtsyncReport", "VirtsyncBuildInfo",
+                "VirtsyncAgent", "VirtsyncJournal", "VirtsyncReport", "VirtsyncBuildInfo", "CUserfaultfd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -29,54 +29,11 @@ enum StartupPages {
     /// advised (not all of it was resident).
     @discardableResult
     static func release() -> Int {
-        guard let smaps = read("/proc/self/smaps") else { return 0 }
         var released = 0
-        var candidate: (start: UInt, end: UInt)?
-        for line in smaps.split(separator: UInt8(ascii: "\n")) {
-            if let mapping = header(line) {
-                candidate = mapping.droppable ? (mapping.start, mapping.end) : nil
-            } else if let range = candidate, line.starts(with: "Anonymous:".utf8) {
-                candidate = nil
-                guard number(in: line) == 0, let address = UnsafeMutableRawPointer(bitPattern: range.start) else {
-                    continue
-                }
-                if madvise(address, Int(range.end - range.start), MADV_DONTNEED) == 0 {
-                    released += Int(range.end - range.start)
-                }
-            }
+        for mapping in FileMapping.current() where mapping.isReadOnly && mapping.anonymousKiB == 0 {
+            guard let address = UnsafeMutableRawPointer(bitPattern: mapping.start) else { continue }
+            if madvise(address, mapping.length, MADV_DONTNEED) == 0 { released += mapping.length }
         }
         return released
-    }
-
-    /// A mapping's header line (`START-END PERMS OFFSET DEV INODE PATH`); nil for the field lines after it.
-    private static func header(_ line: ArraySlice<UInt8>) -> (start: UInt, end: UInt, droppable: Bool)? {
-        let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 5, omittingEmptySubsequences: true)
-        guard fields.count >= 5, let dash = fields[0].firstIndex(of: UInt8(ascii: "-")),
-            let start = UInt(String(decoding: fields[0][..<dash], as: UTF8.self), radix: 16),
-            let end = UInt(String(decoding: fields[0][(dash + 1)...], as: UTF8.self), radix: 16)
-        else { return nil }
-        let permissions = String(decoding: fields[1], as: UTF8.self)
-        // The path is padded with spaces, which the last split keeps.
-        let isFile = fields.count == 6 && fields[5].drop(while: { $0 == UInt8(ascii: " ") }).first == UInt8(ascii: "/")
-        return (start, end, isFile && (permissions == "r-xp" || permissions == "r--p"))
-    }
-
-    private static func number(in line: ArraySlice<UInt8>) -> Int? {
-        line.split(separator: UInt8(ascii: " ")).dropFirst().first.flatMap { Int(String(decoding: $0, as: UTF8.self)) }
-    }
-
-    /// A /proc file whole (its size reads as 0, so it is read until end of file).
-    private static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = Glibc.read(fd, &buffer, buffer.count)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return count == 0 ? bytes : nil }
-            bytes += buffer[0..<count]
-        }
     }
 }

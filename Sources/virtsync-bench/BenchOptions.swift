@@ -19,13 +19,16 @@ struct BenchOptions {
     var idleSeconds = 60
     /// What runs; `--only idle` measures the idle agent alone (on the test driver: no libvirtd needed).
     var parts = Set(Part.allCases)
+    /// A command the idle agent runs under (`--agent-wrapper "valgrind --tool=callgrind ..."`, split at
+    /// spaces): how scripts/order-file.sh profiles the agent at rest.
+    var agentWrapper: [String] = []
     var binary: String
     var uri = "qemu:///system"
 
     /// The usage line printed on a bad argument.
     static let usage = """
         usage: virtsync-bench [--sizes 50,500] [--repeat 3] [--rounds 5] [--idle 60] [--only table,idle,drift]
-                              [--binary PATH] [--connect URI]
+                              [--agent-wrapper COMMAND] [--binary PATH] [--connect URI]
                virtsync-bench floor-define DIR-or-N PREFIX [--connect URI]
                virtsync-bench floor-read PREFIX [--connect URI]
         """
@@ -53,6 +56,7 @@ struct BenchOptions {
                 let parsed = value.split(separator: ",").map { Part(rawValue: String($0)) }
                 guard !parsed.isEmpty, !parsed.contains(nil) else { throw UsageError("bad --only \(value)") }
                 parts = Set(parsed.compactMap { $0 })
+            case "--agent-wrapper": agentWrapper = value.split(separator: " ").map(String.init)
             case "--binary": binary = value
             case "--connect": uri = value
             default: throw UsageError("unknown option \(flag)")

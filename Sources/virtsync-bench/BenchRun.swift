@@ -38,13 +38,13 @@ struct BenchRun {
 
     /// The idle agent's line under the table: at rest with 50 objects.
     private func measureIdleAgent(fixture: BenchFixture) throws {
-        let idle = IdleAgent(agent: agentPath, seconds: options.idleSeconds)
+        let idle = IdleAgent(agent: agentPath, wrapper: options.agentWrapper, seconds: options.idleSeconds)
         Progress.note("idle agent: \(idle.objects) managed objects on test:///default, \(idle.seconds) s")
         let figures = try idle.measure(in: try fixture.subdirectory("idle"))
         print(
             String(
                 format:
-                    "idle agent (%d managed objects, %d s, %d drift passes, %d scrapes): RSS %.1f MiB (anonymous %.1f, file-backed %.1f), highest %.1f MiB; CPU %.3f %% of a core; %d threads",
+                    "idle agent (%d managed objects, %d s, %d drift passes, %d scrapes): RSS %.1f MiB (anonymous %.1f, file-backed %.1f, the binary's code %.1f), highest %.1f MiB; CPU %.3f %% of a core; %d threads",
                 idle.objects,
                 idle.seconds,
                 figures.driftPasses,
@@ -52,6 +52,7 @@ struct BenchRun {
                 figures.end.rss,
                 figures.end.anon,
                 figures.end.file,
+                figures.codeRSS,
                 figures.peakRSS,
                 figures.cpuShare * 100,
                 figures.end.threads

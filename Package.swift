@@ -127,6 +127,10 @@ let package = Package(
                 "Libvirt", "Yams",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: settings
@@ -148,10 +152,12 @@ let package = Package(
             swiftSettings: settings
         ),
         // The agent's executable, run as `virtsync run`: git, journald, metrics, HTTP.
+        // C shim: userfaultfd(2), with which the agent maps its code page by page (FaultAround.swift).
+        .systemLibrary(name: "CUserfaultfd"),
         .executableTarget(
             name: "virtsync-agent",
             dependencies: [
-                "VirtsyncAgent", "VirtsyncJournal", "VirtsyncReport", "VirtsyncBuildInfo",
+                "VirtsyncAgent", "VirtsyncJournal", "VirtsyncReport", "VirtsyncBuildInfo", "CUserfaultfd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

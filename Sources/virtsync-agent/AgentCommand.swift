@@ -27,6 +27,8 @@ struct AgentCommand: AsyncParsableCommand {
     var once = false
 
     func run() async throws {
+        // Code is mapped page by page from here on, not in 64 KiB windows (FaultAround).
+        let faultAround = FaultAround.disable()
         // The HTTP endpoints (metrics, webhook) take a few requests a minute: one event loop thread serves
         // them. NIO's default is one thread per core, each with its own stack and malloc arena, which on a
         // 64-core KVM host is 64 idle threads. Set once, before anything uses NIO's singleton group.
@@ -46,10 +48,21 @@ struct AgentCommand: AsyncParsableCommand {
             return StreamLogHandler.standardError(label: label)
         }
         let logger = Logger(label: "virtsync")
+        if case .failure(let refusal) = faultAround {
+            logger.debug("code is mapped in the kernel's fault-around windows", metadata: ["reason": "\(refusal)"])
+        }
         let agent: Agent
         do {
-            // After the first pass, the pages only start-up touched are handed back (StartupPages).
-            agent = try Agent(config: settings, logger: logger, afterFirstPass: { StartupPages.release() })
+            // After the first pass, the pages only start-up touched are handed back (StartupPages), and
+            // the libraries loaded meanwhile are mapped page by page too.
+            agent = try Agent(
+                config: settings,
+                logger: logger,
+                afterFirstPass: {
+                    FaultAround.disable()
+                    StartupPages.release()
+                }
+            )
         } catch {
             Self.err("error: \(error)")
             throw ExitCode.failure

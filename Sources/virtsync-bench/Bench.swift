@@ -11,6 +11,8 @@ struct Bench {
         let uri = takeConnect(&arguments)
         do {
             switch arguments.first {
+            case "--help", "-h":
+                print(BenchOptions.usage)
             case "floor-define":
                 guard arguments.count == 3 else { throw UsageError(BenchOptions.usage) }
                 try Floor(uri: uri).define(source: arguments[1], prefix: arguments[2])

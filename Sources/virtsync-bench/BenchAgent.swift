@@ -10,11 +10,15 @@ final class BenchAgent {
     let process = Process()
     let directory: URL
     let metricsPort: Int
+    /// The agent's executable, as its mappings name it.
+    let executable: String
 
     /// Writes `documents` (YAML, one manifest each) into a repository, the config, and starts the agent;
     /// returns after its first reconcile.
-    init(agent: String, documents: [String], driftInterval: Int, in directory: URL) throws {
+    /// `wrapper`, when not empty, is a command the agent runs under (its first word an absolute path).
+    init(agent: String, wrapper: [String] = [], documents: [String], driftInterval: Int, in directory: URL) throws {
         self.directory = directory
+        executable = URL(fileURLWithPath: agent).resolvingSymlinksInPath().path
         metricsPort = try Self.freePort()
         let config = try Self.writeFixture(
             documents,
@@ -22,8 +26,9 @@ final class BenchAgent {
             metricsPort: metricsPort,
             in: directory
         )
-        process.executableURL = URL(fileURLWithPath: agent)
-        process.arguments = ["--config", config.path]
+        let command = wrapper + [agent, "--config", config.path]
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         let log = directory.appendingPathComponent("agent.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
@@ -39,6 +44,7 @@ final class BenchAgent {
     }
 
     var pid: Int32 { process.processIdentifier }
+
     var statusFile: URL { directory.appendingPathComponent("state/status.json") }
 
     func stop() {

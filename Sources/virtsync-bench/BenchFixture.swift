@@ -8,9 +8,12 @@ struct BenchFixture: Sendable {
     let uri: String
     let prefix: String
     let directory: URL
+    /// False when only the idle agent runs (on the test driver): nothing to undefine on `uri` then.
+    let touchesLibvirt: Bool
 
-    init(uri: String) throws {
+    init(uri: String, touchesLibvirt: Bool = true) throws {
         self.uri = uri
+        self.touchesLibvirt = touchesLibvirt
         let token = String(UInt32.random(in: 0...UInt32.max), radix: 16)
         prefix = "vsbench-\(token)-"
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("virtsync-bench-\(token)")
@@ -69,12 +72,13 @@ struct BenchFixture: Sendable {
 
     /// Removes everything the run created; reports but survives a failure, since it runs on the way out.
     func tearDown() {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        guard touchesLibvirt else { return }
         do {
             let removed = try reset()
             Progress.note("cleanup: undefined \(removed) domain(s) named \(prefix)*")
         } catch {
             Progress.note("cleanup FAILED, remove domains named \(prefix)* by hand: \(error)")
         }
-        try? FileManager.default.removeItem(at: directory)
     }
 }

@@ -6,37 +6,45 @@ struct BenchRun {
     var options: BenchOptions
 
     func run() throws {
-        guard FileManager.default.isExecutableFile(atPath: options.binary) else {
-            throw UsageError("no virtsync binary at \(options.binary) (build it, or pass --binary)")
+        let table = options.parts.contains(.table)
+        let binary = table ? options.binary : agentPath
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw UsageError("no executable at \(binary) (build it, or pass --binary)")
         }
-        let fixture = try BenchFixture(uri: options.uri)
+        let fixture = try BenchFixture(uri: options.uri, touchesLibvirt: table)
         let signals = Self.cleanUpOnSignal(fixture)
         defer {
             fixture.tearDown()
             for signal in signals { signal.cancel() }
         }
-        Progress.note("virtsync-bench: \(options.binary) against \(options.uri), prefix \(fixture.prefix)")
-        var rows: [Measurement] = []
-        for size in options.sizes {
-            rows += try measure(size: size, fixture: fixture)
+        if table {
+            Progress.note("virtsync-bench: \(options.binary) against \(options.uri), prefix \(fixture.prefix)")
+            var rows: [Measurement] = []
+            for size in options.sizes {
+                rows += try measure(size: size, fixture: fixture)
+            }
+            print(Table(rows: rows).render(), terminator: "")
         }
-        let table = Table(rows: rows).render()
-        print(table, terminator: "")
-        if options.idleSeconds > 0 { try measureIdleAgent(fixture: fixture) }
+        // `--idle 0` skips both agent lines, as before `--only` existed.
+        guard options.idleSeconds > 0 else { return }
+        if options.parts.contains(.idle) { try measureIdleAgent(fixture: fixture) }
+        if options.parts.contains(.drift) { try measureDriftPass(fixture: fixture) }
     }
 
-    /// The idle agent's lines under the table: at rest with 50 objects, and a drift pass at 500 domains.
+    /// `virtsync-agent` beside the `virtsync` binary.
+    private var agentPath: String {
+        URL(fileURLWithPath: options.binary).deletingLastPathComponent().appendingPathComponent("virtsync-agent").path
+    }
+
+    /// The idle agent's line under the table: at rest with 50 objects.
     private func measureIdleAgent(fixture: BenchFixture) throws {
-        let agent = URL(fileURLWithPath: options.binary).deletingLastPathComponent().appendingPathComponent(
-            "virtsync-agent"
-        )
-        let idle = IdleAgent(agent: agent.path, seconds: options.idleSeconds)
+        let idle = IdleAgent(agent: agentPath, wrapper: options.agentWrapper, seconds: options.idleSeconds)
         Progress.note("idle agent: \(idle.objects) managed objects on test:///default, \(idle.seconds) s")
         let figures = try idle.measure(in: try fixture.subdirectory("idle"))
         print(
             String(
                 format:
-                    "idle agent (%d managed objects, %d s, %d drift passes, %d scrapes): RSS %.1f MiB (anonymous %.1f, file-backed %.1f), highest %.1f MiB; CPU %.3f %% of a core; %d threads",
+                    "idle agent (%d managed objects, %d s, %d drift passes, %d scrapes): RSS %.1f MiB (anonymous %.1f, file-backed %.1f, the binary's code %.1f), highest %.1f MiB; CPU %.3f %% of a core; %d threads",
                 idle.objects,
                 idle.seconds,
                 figures.driftPasses,
@@ -44,12 +52,17 @@ struct BenchRun {
                 figures.end.rss,
                 figures.end.anon,
                 figures.end.file,
+                figures.codeRSS,
                 figures.peakRSS,
                 figures.cpuShare * 100,
                 figures.end.threads
             )
         )
-        let drift = DriftCost(agent: agent.path)
+    }
+
+    /// The CPU of one drift pass at 500 domains.
+    private func measureDriftPass(fixture: BenchFixture) throws {
+        let drift = DriftCost(agent: agentPath)
         Progress.note(
             "drift passes: \(drift.domains) domains on test:///default, driftInterval \(drift.driftInterval) s, \(drift.seconds) s"
         )

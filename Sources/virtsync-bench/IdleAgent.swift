@@ -8,6 +8,8 @@ import Foundation
 /// the end and at its highest (sampled every second), and CPU per core over the window.
 struct IdleAgent {
     var agent: String
+    /// A command the agent runs under (a profiler), or none.
+    var wrapper: [String] = []
     var objects = 50
     var seconds = 60
     var driftInterval = 30
@@ -16,14 +18,23 @@ struct IdleAgent {
     struct Figures {
         var end: ProcFigures
         var peakRSS: Double
+        /// The resident part of the agent's own code (its executable mapping), MiB.
+        var codeRSS: Double
         var cpuShare: Double
         var driftPasses: Int
         var scrapes: Int
     }
 
     func measure(in directory: URL) throws -> Figures {
-        let agent = try BenchAgent(agent: agent, documents: documents(), driftInterval: driftInterval, in: directory)
+        let agent = try BenchAgent(
+            agent: agent,
+            wrapper: wrapper,
+            documents: documents(),
+            driftInterval: driftInterval,
+            in: directory
+        )
         defer { agent.stop() }
+        Progress.note("idle agent: pid \(agent.pid) at rest")
         let start = Date()
         let first = try ProcFigures(pid: agent.pid)
         var peak = first.rss
@@ -38,6 +49,7 @@ struct IdleAgent {
         return Figures(
             end: last,
             peakRSS: max(peak, last.rss),
+            codeRSS: ProcFigures.executableRSS(pid: agent.pid, path: agent.executable),
             cpuShare: (last.cpuSeconds - first.cpuSeconds) / elapsed,
             driftPasses: agent.passes(trigger: "drift", since: start),
             scrapes: scrapes

@@ -18,6 +18,23 @@ struct ProcFigures {
         cpuSeconds = Double(try Self.cpuTicks(pid)) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
+    /// The resident MiB of `path`'s executable mappings in `/proc/PID/smaps` (the code of the binary), 0
+    /// when none is found.
+    static func executableRSS(pid: Int32, path: String) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/smaps", encoding: .utf8) else { return 0 }
+        var inCode = false
+        var kilobytes = 0.0
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if let first = fields.first, first.contains("-"), fields.count >= 5 {
+                inCode = fields.count == 6 && fields[1].contains("x") && fields[5] == path
+            } else if inCode, fields.first == "Rss:", fields.count >= 2, let value = Double(fields[1]) {
+                kilobytes += value
+            }
+        }
+        return kilobytes / 1024
+    }
+
     /// `/proc/PID/status` sizes in MiB (and the thread count as is).
     private static func status(_ pid: Int32) throws -> [String: Double] {
         let text = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)

@@ -106,13 +106,6 @@ public struct AgentHTTPServer: Service {
                 return await handlers.webhookResponse(body: Array(body.readableBytesView), headers: request.headers)
             }
         }
-        return Application(
-            router: router,
-            configuration: .init(address: .hostname(address.host, port: address.port), serverName: "virtsync"),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? address.port
-                await handlers.onListening(ListenAddress(host: address.host, port: port))
-            }
-        )
+        return HTTPListener(router: router, address: address, onListening: handlers.onListening)
     }
 }

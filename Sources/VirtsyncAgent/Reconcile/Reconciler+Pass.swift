@@ -219,5 +219,6 @@ extension Reconciler {
             }
         }
         if origin.lastApplied != before { origin.save() }
+        origin.keepFingerprints(of: manifests.keys)
     }
 }

@@ -112,7 +112,7 @@ public final class SyncSession: Sendable {
         if hostAware.contains(where: { $0.severity == .error }) {
             return .refused(RevisionRefusal(revision: revision.revision, diagnostics: diagnostics))
         }
-        let plan = Planner(options: options, canonicalizer: canonicalizer, memo: verdicts).plan(
+        let plan = planner(options).plan(
             manifests,
             observed: observed,
             inventory: inventory
@@ -175,7 +175,7 @@ public final class SyncSession: Sendable {
         for _ in 1...3 {
             Thread.sleep(forTimeInterval: 2)
             let observed = try HostReader(connection: connection).observe(interest: ids)
-            var again = Planner(options: planned.options).plan(planned.manifests, observed: observed, inventory: intent)
+            var again = planner(planned.options).plan(planned.manifests, observed: observed, inventory: intent)
             again.steps.removeAll { !ids.contains($0.id) }
             guard !again.pending.isEmpty else { break }
             for outcome in applier.apply(again).outcomes {
@@ -199,6 +199,13 @@ extension SyncSession {
         return try images.prune(keeping: Set(wanted))
     }
 
+    /// The planner of this session, for `check` and for the plans made again after an apply (objects
+    /// that moved, or a crashed apply's): compared in libvirt's spelling and with the verdicts alike, so
+    /// an object in sync only in libvirt's spelling is never applied (or restarted) again by those.
+    func planner(_ options: PlanOptions) -> Planner {
+        Planner(options: options, canonicalizer: canonicalizer, memo: verdicts)
+    }
+
     /// The applier of this session: its connection, image cache and download progress.
     var applier: PlanApplier { PlanApplier(connection: connection, images: images, progress: downloadProgress) }
 
@@ -215,7 +222,7 @@ extension SyncSession {
         guard !moved.isEmpty else { return report }
         let observed = try HostReader(connection: connection).observe(interest: moved)
         let manifests = planned.manifests.filter { moved.contains($0.id) }
-        var again = Planner(options: planned.options).plan(manifests, observed: observed, inventory: intent)
+        var again = planner(planned.options).plan(manifests, observed: observed, inventory: intent)
         again.steps.removeAll { !moved.contains($0.id) }
         let retried = applier.apply(again)
         var outcomes: [ApplyReport.Outcome] = []

@@ -70,7 +70,8 @@ struct HTTPListener: Service {
 
     private struct WriteFailed: Error {}
 
-    /// RFC 9110's IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`: English names whatever the locale.
+    /// RFC 9110's IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`: English names whatever the locale. By
+    /// hand: this toolchain's FoundationEssentials has no HTTP date style, and DateFormatter needs ICU.
     static func httpDate(_ seconds: time_t) -> String {
         var clock = seconds
         var parts = tm()

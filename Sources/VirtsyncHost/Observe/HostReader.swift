@@ -165,7 +165,6 @@ public struct HostReader: Sendable {
             let read = try Self.unlessGone { () throws in
                 let text = try network.xml(inactive: true)
                 var object = try definition(text, of: id, root: "network", active: isActive)
-                object.marked = false
                 object.autostart = try network.autostart()
                 let live = isActive ? try network.xml(inactive: false) : nil
                 if let live { object.liveXML = try Self.parse(live, id) }
@@ -195,7 +194,6 @@ public struct HostReader: Sendable {
                 let read = try Self.unlessGone { () throws in
                     let text = try pool.xml(inactive: true)
                     var object = try definition(text, of: id, root: "pool", active: isActive)
-                    object.marked = false
                     object.autostart = try pool.autostart()
                     return object
                 }
@@ -250,7 +248,7 @@ public struct HostReader: Sendable {
     ) throws(HostError) -> ObservedObject {
         let digest = verdicts.map { _ in TextDigest.of(text) }
         var object: ObservedObject
-        if let digest, verdicts!.knowsDefinition(digest) {
+        if let verdicts, let digest, verdicts.knowsDefinition(digest) {
             object = ObservedObject(
                 id: id,
                 deferredText: text,

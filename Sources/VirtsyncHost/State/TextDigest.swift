@@ -5,10 +5,8 @@ public import VirtsyncPlan
 /// SHA-256 of texts libvirt returned and of the facts a verdict depends on (`ContentDigest`).
 enum TextDigest {
     static func of(_ text: String) -> ContentDigest {
-        var hash = SHA256()
         var text = text
-        text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        return finish(hash)
+        return text.withUTF8 { finish(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
     }
 
     /// One digest of several parts, trees and digests, each part written with its length first, so
@@ -53,8 +51,6 @@ enum TextDigest {
 
         func finish() -> ContentDigest { TextDigest.finish(bytes.withUnsafeBytes { SHA256.hash(data: $0) }) }
     }
-
-    private static func finish(_ hash: SHA256) -> ContentDigest { finish(hash.finalize()) }
 
     private static func finish(_ digest: SHA256.Digest) -> ContentDigest {
         // A SHA-256 digest is 32 bytes, which is what ContentDigest takes.

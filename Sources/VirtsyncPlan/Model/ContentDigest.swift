@@ -6,24 +6,17 @@ public struct ContentDigest: Sendable, Hashable, Comparable {
 
     /// From the 32 bytes of a SHA-256 digest; nil for any other length.
     public init?(bytes: some Collection<UInt8>) {
-        guard bytes.count == 32 else { return nil }
-        self.init(raw: UnsafeRawBufferPointer(start: nil, count: 0), orBytes: Array(bytes))
+        guard let digest = Array(bytes).withUnsafeBytes({ ContentDigest(raw: $0) }) else { return nil }
+        self = digest
     }
 
     /// From 32 bytes in memory (a digest's own storage): read as four big-endian words, no copy.
     public init?(raw: UnsafeRawBufferPointer) {
         guard raw.count == 32 else { return nil }
-        self.init(raw: raw, orBytes: nil)
-    }
-
-    private init(raw: UnsafeRawBufferPointer, orBytes bytes: [UInt8]?) {
-        func words(_ buffer: UnsafeRawBufferPointer) -> (UInt64, UInt64, UInt64, UInt64) {
-            func word(_ index: Int) -> UInt64 {
-                UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
-            }
-            return (word(0), word(1), word(2), word(3))
+        func word(_ index: Int) -> UInt64 {
+            UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
         }
-        if let bytes { self.words = bytes.withUnsafeBytes(words) } else { self.words = words(raw) }
+        words = (word(0), word(1), word(2), word(3))
     }
 
     /// The 32 bytes, most significant first (as `init(bytes:)` took them).

@@ -20,9 +20,10 @@ public struct ObservedObject: Sendable, Hashable {
     public var active: Bool
     public var power: Power
     public var autostart: Bool
-    /// The domain carries virtsync's metadata mark (`OwnershipMark`); read from `xml` unless set.
+    /// The domain carries virtsync's metadata mark (`OwnershipMark`); read from a domain's `xml` unless
+    /// set. Networks and pools carry none: libvirt 9.0 has no metadata API for them.
     public var marked: Bool {
-        get { markedValue ?? OwnershipMark.isMarked(xml) }
+        get { markedValue ?? (id.kind == .domain && OwnershipMark.isMarked(xml)) }
         set { markedValue = newValue }
     }
     private var markedValue: Bool?
